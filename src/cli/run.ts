@@ -1,0 +1,64 @@
+import type { Command } from "commander";
+import { describeFlags, FlagError, parseFlags } from "../common/flags.js";
+import { createLogger } from "../common/logger.js";
+import type { RoleDefinition } from "../common/role.js";
+import { agentRole } from "../agent/role.js";
+import { masterRole } from "../master/role.js";
+
+export const ROLES: Record<string, RoleDefinition> = { master: masterRole, agent: agentRole };
+
+/** `minimesos run <role> [--flag=value ...]`: one role as this OS process, configured like the real binary. */
+export function registerRunCommand(program: Command): void {
+  program
+    .command("run")
+    .description("run one role (master, agent) as this process, with Mesos's flags or MESOS_* variables")
+    .argument("<role>", `one of: ${Object.keys(ROLES).join(", ")}`)
+    .argument("[flags...]", "the role's flags, as --name=value")
+    .allowUnknownOption(true)
+    .helpOption(false)
+    .addHelpText(
+      "after",
+      Object.values(ROLES)
+        .map((r) => `\n${r.name}: ${r.summary}\n${describeFlags(r.flags)}`)
+        .join("\n"),
+    )
+    .action(async (roleName: string, args: string[]) => {
+      const role = ROLES[roleName];
+      if (!role) {
+        process.stderr.write(`Unknown role '${roleName}'. Choose one of: ${Object.keys(ROLES).join(", ")}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      if (args.includes("--help") || args.includes("-h")) {
+        process.stdout.write(`Usage: minimesos run ${role.name} [--flag=value ...]\n${role.summary}\n\n${describeFlags(role.flags)}\n`);
+        return;
+      }
+      let flags;
+      try {
+        flags = parseFlags(role.flags, args, process.env).values;
+      } catch (error) {
+        if (!(error instanceof FlagError)) throw error;
+        process.stderr.write(`${error.message}\nSee 'minimesos run ${role.name} --help' for the flags.\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const logger = createLogger(role.name);
+      const running = await role.start(flags, logger);
+      logger.info({ url: running.url }, `${role.name} serving at ${running.url}`);
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, `${role.name} stopping`);
+        running.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, "stop failed");
+            process.exit(1);
+          },
+        );
+      };
+      process.on("SIGTERM", () => stop("SIGTERM"));
+      process.on("SIGINT", () => stop("SIGINT"));
+    });
+}

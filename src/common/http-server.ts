@@ -1,0 +1,142 @@
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from "fastify";
+import type { ServerResponse } from "node:http";
+import type { Logger } from "./logger.js";
+import { encodeJsonRecord } from "./recordio.js";
+
+export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * A fastify app set up the way every role serves: bodies arrive as raw Buffers (handlers parse them so
+ * they can answer with the real systems' own error texts), unknown routes get an empty 404 as libprocess
+ * gives, and oversized bodies a plain-text 413.
+ */
+export function createHttpApp(logger: Logger, bodyLimit = DEFAULT_BODY_LIMIT): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit,
+    forceCloseConnections: true,
+    return503OnClosing: false,
+  });
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send(""));
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _req, reply) => {
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+      return reply.code(413).type("text/plain").send(`Request body is larger than ${bodyLimit} bytes`);
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) logger.error({ err: error }, "request failed");
+    return reply.code(status).type("text/plain").send(error.message);
+  });
+  return app;
+}
+
+/** The request body as text ('' when there is none). */
+export const bodyText = (request: FastifyRequest): string =>
+  Buffer.isBuffer(request.body)
+    ? request.body.toString("utf8")
+    : typeof request.body === "string"
+      ? request.body
+      : "";
+
+/** Mesos's own content-type check, made lenient about parameters such as `; charset=utf-8`. */
+export function contentTypeProblem(request: FastifyRequest): { status: number; message: string } | undefined {
+  const header = request.headers["content-type"];
+  if (header === undefined) return { status: 400, message: "Expecting 'Content-Type' to be present" };
+  const type = header.split(";")[0]?.trim().toLowerCase();
+  if (type === "application/json") return undefined;
+  if (type === "application/x-protobuf")
+    return { status: 415, message: "Protobuf requests are not supported by minimesos; use application/json" };
+  return {
+    status: 415,
+    message: `Expecting 'Content-Type' of application/json or application/x-protobuf`,
+  };
+}
+
+/** 406 unless the client accepts JSON (a missing Accept or `*\/*` means JSON). */
+export function acceptsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  if (accept === undefined || accept.trim() === "") return true;
+  return accept
+    .split(",")
+    .map((part) => part.split(";")[0]?.trim().toLowerCase())
+    .some(
+      (t) => t === "*/*" || t === "application/*" || t === "application/json" || t === "application/recordio",
+    );
+}
+
+export const sendText = (reply: FastifyReply, status: number, message: string): FastifyReply =>
+  reply.code(status).type("text/plain; charset=utf-8").send(message);
+
+/** JSON for the legacy GET endpoints, wrapped in `callback(...)` when `?jsonp=callback` is given. */
+export function sendLegacyJson(request: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
+  const jsonp = (request.query as Record<string, string | undefined>).jsonp;
+  if (jsonp) return reply.type("text/javascript").send(`${jsonp}(${JSON.stringify(body)});`);
+  return reply.type("application/json").send(JSON.stringify(body));
+}
+
+/** A long-lived RecordIO response: one record per write, as Mesos streams events. */
+export class RecordIOStream {
+  private closed = false;
+  private readonly closeListeners: Array<() => void> = [];
+
+  constructor(private readonly raw: ServerResponse) {
+    raw.on("close", () => this.markClosed());
+  }
+
+  static open(reply: FastifyReply, headers: Record<string, string> = {}): RecordIOStream {
+    reply.hijack();
+    const raw = reply.raw;
+    raw.socket?.setNoDelay(true);
+    raw.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-cache", ...headers });
+    raw.flushHeaders();
+    return new RecordIOStream(raw);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  send(event: unknown): boolean {
+    if (this.closed) return false;
+    this.raw.write(encodeJsonRecord(event));
+    return true;
+  }
+
+  onClose(listener: () => void): void {
+    if (this.closed) listener();
+    else this.closeListeners.push(listener);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.raw.end();
+    this.markClosed();
+  }
+
+  private markClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const listener of this.closeListeners.splice(0)) listener();
+  }
+}
+
+export interface Listening {
+  host: string;
+  port: number;
+}
+
+/** Listens on host:port (0 for any free port) and reports where. */
+export async function listen(app: FastifyInstance, host: string, port: number): Promise<Listening> {
+  await app.listen({ host, port });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("server did not bind a TCP port");
+  return { host, port: address.port };
+}

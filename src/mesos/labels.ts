@@ -1,0 +1,8 @@
+export interface Label {
+  key: string;
+  value?: string;
+}
+
+export interface Labels {
+  labels: Label[];
+}

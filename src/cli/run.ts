@@ -2,10 +2,9 @@ import type { Command } from "commander";
 import { describeFlags, FlagError, parseFlags } from "../common/flags.js";
 import { createLogger } from "../common/logger.js";
 import type { RoleDefinition } from "../common/role.js";
-import { agentRole } from "../agent/role.js";
-import { masterRole } from "../master/role.js";
+import { ROLE_DEFINITIONS } from "../common/role-registry.js";
 
-export const ROLES: Record<string, RoleDefinition> = { master: masterRole, agent: agentRole };
+const ROLES: Record<string, RoleDefinition> = ROLE_DEFINITIONS;
 
 /** `minimesos run <role> [--flag=value ...]`: one role as this OS process, configured like the real binary. */
 export function registerRunCommand(program: Command): void {
@@ -30,7 +29,9 @@ export function registerRunCommand(program: Command): void {
         return;
       }
       if (args.includes("--help") || args.includes("-h")) {
-        process.stdout.write(`Usage: minimesos run ${role.name} [--flag=value ...]\n${role.summary}\n\n${describeFlags(role.flags)}\n`);
+        process.stdout.write(
+          `Usage: minimesos run ${role.name} [--flag=value ...]\n${role.summary}\n\n${describeFlags(role.flags)}\n`,
+        );
         return;
       }
       let flags;

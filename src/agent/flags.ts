@@ -1,0 +1,51 @@
+import type { FlagSpecs } from "../common/flags.js";
+
+/** The agent's flags, with Mesos's names and defaults (`minimesos run agent --help` lists them). */
+export const agentFlags: FlagSpecs = {
+  ip: { kind: "string", help: "IP address to listen on", default: "127.0.0.1" },
+  port: { kind: "number", help: "Port to listen on (0 = any free port)", default: "5051" },
+  hostname: { kind: "string", help: "Hostname the agent advertises (default: the ip)" },
+  advertise_ip: { kind: "string", help: "IP address advertised to reach this agent" },
+  master: { kind: "string", help: "The master to register with: host:port or http://host:port" },
+  work_dir: { kind: "string", help: "Where sandboxes and checkpoints live (default: a new temp dir)" },
+  resources: { kind: "string", help: "Total resources, e.g. 'cpus:4;mem:2048;ports:[31000-32000]'" },
+  attributes: { kind: "string", help: "Attributes, e.g. 'rack:r1;level:10'" },
+  containerizers: {
+    kind: "string",
+    help: "Comma-separated containerizers: mesos (host processes) or simulated",
+    default: "mesos",
+  },
+  default_role: { kind: "string", help: "Role for resources given without one", default: "*" },
+  executor_registration_timeout: {
+    kind: "duration",
+    help: "How long an executor may take to subscribe",
+    default: "1mins",
+  },
+  executor_shutdown_grace_period: {
+    kind: "duration",
+    help: "Grace period between SHUTDOWN and killing an executor",
+    default: "5secs",
+  },
+  executor_reregistration_timeout: {
+    kind: "duration",
+    help: "Passed to executors as MESOS_SUBSCRIPTION_BACKOFF_MAX",
+    default: "2secs",
+  },
+  status_update_retry_interval: {
+    kind: "duration",
+    help: "First retry interval of an unacknowledged status update (doubles up to 10mins)",
+    default: "10secs",
+  },
+  registration_backoff_factor: {
+    kind: "duration",
+    help: "Longest wait between attempts to (re-)register with the master",
+    default: "1secs",
+  },
+  http_command_executor: { kind: "boolean", help: "Accepted; the command executor is built in", default: "false" },
+  isolation: { kind: "string", help: "Accepted for compatibility", default: "posix/cpu,posix/mem" },
+  launcher_dir: { kind: "string", help: "Accepted for compatibility" },
+  log_dir: { kind: "string", help: "Accepted for compatibility" },
+  logging_level: { kind: "string", help: "Accepted for compatibility", default: "INFO" },
+  switch_user: { kind: "boolean", help: "Accepted; tasks always run as the agent's user", default: "false" },
+  systemd_enable_support: { kind: "boolean", help: "Accepted for compatibility", default: "false" },
+};

@@ -1,0 +1,159 @@
+import type { Logger } from "../common/logger.js";
+import { RecordIODecoder } from "../common/recordio.js";
+import {
+  AGENT_LINK_PATH,
+  type AgentLinkCall,
+  type AgentLinkEvent,
+} from "../mesos/agent-link-protocol.js";
+
+export interface MasterLinkOptions {
+  masterUrl: string;
+  logger: Logger;
+  /** The REGISTER body for each attempt (it carries the running tasks on re-registration). */
+  registration: () => NonNullable<AgentLinkCall["register"]>;
+  /** The id to register with: the checkpointed one, or undefined for a first registration. */
+  agentId: () => string | undefined;
+  onEvent: (event: AgentLinkEvent) => void;
+  /** The stream ended (master gone or restarted); the link reconnects by itself. */
+  onDisconnected?: () => void;
+  backoffMaxMs: number;
+}
+
+const FIRST_BACKOFF_MS = 20;
+
+/**
+ * The agent's side of the internal link: keeps one REGISTER stream open (reconnecting with capped
+ * exponential backoff and re-registering with the checkpointed id) and posts every other call.
+ */
+export class MasterLink {
+  private stopped = false;
+  private abort: AbortController | undefined;
+  private connected = false;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private pingTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly options: MasterLinkOptions) {}
+
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Posts a call; false when the master is unreachable or refuses it (the caller retries if it must). */
+  async send(call: AgentLinkCall): Promise<boolean> {
+    const agentId = this.options.agentId();
+    if (this.stopped || !agentId) return false;
+    try {
+      const res = await fetch(this.options.masterUrl + AGENT_LINK_PATH, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ ...call, agent_id: { value: agentId } }),
+      });
+      const text = await res.text();
+      if (res.status >= 400) this.options.logger.warn({ status: res.status, text, type: call.type }, "call refused");
+      return res.status < 300;
+    } catch (error) {
+      this.options.logger.debug({ err: error, type: call.type }, "call failed");
+      return false;
+    }
+  }
+
+  /** Drops the current stream so that the agent re-registers at once (used after a missed ping). */
+  reconnect(): void {
+    this.abort?.abort();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.pingTimer);
+    this.abort?.abort();
+    this.wake?.();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = FIRST_BACKOFF_MS;
+    while (!this.stopped) {
+      const registeredAt = await this.openStream();
+      if (this.stopped) break;
+      if (registeredAt) backoff = FIRST_BACKOFF_MS;
+      await this.sleep(Math.random() * backoff);
+      backoff = Math.min(backoff * 2, this.options.backoffMaxMs);
+    }
+  }
+
+  /** One REGISTER stream, read until it ends; true if the master answered REGISTERED on it. */
+  private async openStream(): Promise<boolean> {
+    const abort = new AbortController();
+    this.abort = abort;
+    let registered = false;
+    const agentId = this.options.agentId();
+    const call: AgentLinkCall = {
+      type: "REGISTER",
+      ...(agentId ? { agent_id: { value: agentId } } : {}),
+      register: this.options.registration(),
+    };
+    try {
+      const res = await fetch(this.options.masterUrl + AGENT_LINK_PATH, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify(call),
+        signal: abort.signal,
+      });
+      if (res.status !== 200 || !res.body) {
+        this.options.logger.warn({ status: res.status, body: await res.text() }, "registration refused");
+        return false;
+      }
+      const decoder = new RecordIODecoder();
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        for (const record of decoder.push(value)) {
+          const event = JSON.parse(record.toString("utf8")) as AgentLinkEvent;
+          if (event.type === "REGISTERED") {
+            registered = true;
+            this.connected = true;
+          }
+          this.watchPings(event);
+          this.options.onEvent(event);
+        }
+      }
+    } catch (error) {
+      if (!this.stopped) this.options.logger.debug({ err: error }, "master link dropped");
+    } finally {
+      clearTimeout(this.pingTimer);
+      if (this.connected) {
+        this.connected = false;
+        if (!this.stopped) this.options.onDisconnected?.();
+      }
+    }
+    return registered;
+  }
+
+  /** A master that stops pinging for five intervals is treated as gone, as Mesos agents do. */
+  private watchPings(event: AgentLinkEvent): void {
+    const seconds = event.registered?.ping_interval_seconds ?? this.pingSeconds;
+    if (event.registered) this.pingSeconds = seconds;
+    if (!seconds) return;
+    clearTimeout(this.pingTimer);
+    this.pingTimer = setTimeout(() => this.reconnect(), seconds * 5 * 1000);
+    this.pingTimer.unref();
+  }
+
+  private pingSeconds: number | undefined;
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,46 @@
+/** Polls `check` every `intervalMs` until it returns a value, or fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  intervalMs = 10,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() >= deadline) {
+      const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : "";
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export async function isHealthy(url: string): Promise<true | undefined> {
+  const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
+  await res.arrayBuffer();
+  return res.ok ? true : undefined;
+}
+
+interface SlaveSummary {
+  id: string;
+  pid: string;
+  active: boolean;
+}
+
+/** The agent ids the master has registered and active for the given agent pids (`slave(1)@ip:port`). */
+export async function activeAgentIds(
+  masterUrl: string,
+  pids: readonly string[],
+): Promise<string[] | undefined> {
+  const res = await fetch(`${masterUrl}/master/slaves`, { signal: AbortSignal.timeout(1000) });
+  const body = (await res.json()) as { slaves?: SlaveSummary[] };
+  const ids = pids.map((pid) => body.slaves?.find((s) => s.pid === pid && s.active)?.id);
+  return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
+}

@@ -1,0 +1,55 @@
+import { CLUSTER_ID_ENV } from "./cluster-id.js";
+import { processesWithEnv, terminate } from "./runtime/pids.js";
+import type { LaunchedRole, RuntimeKind } from "./runtime/runtime.js";
+import type { ClusterRecord, StateDir } from "./state-dir.js";
+
+/** A cluster whose roles are up: what `up` returns and the test library wraps. */
+export class RunningCluster {
+  constructor(
+    readonly clusterId: string,
+    readonly runtime: RuntimeKind,
+    readonly state: StateDir,
+    readonly master: LaunchedRole,
+    readonly agents: LaunchedRole[],
+    readonly agentIds: string[],
+    readonly bindAddress: string,
+  ) {}
+
+  get roles(): LaunchedRole[] {
+    return [this.master, ...this.agents];
+  }
+
+  record(): ClusterRecord {
+    return {
+      clusterId: this.clusterId,
+      runtime: this.runtime,
+      createdAt: new Date().toISOString(),
+      bindAddress: this.bindAddress,
+      roles: this.roles.map((r) => ({
+        name: r.name,
+        role: r.role,
+        url: r.url,
+        pid: r.pid,
+        logPath: r.logPath,
+        workDir: this.state.workDir(r.name),
+        flags: {},
+      })),
+    };
+  }
+}
+
+/**
+ * Stops the given roles (agents first, so they end their tasks while the master still answers), then
+ * ends every process still carrying the cluster's id (tasks of agents that were killed abruptly).
+ */
+export async function stopRoles(
+  clusterId: string,
+  roles: readonly LaunchedRole[],
+  sweep: boolean,
+): Promise<void> {
+  const agents = roles.filter((r) => r.role !== "master");
+  const masters = roles.filter((r) => r.role === "master");
+  await Promise.all(agents.map((r) => r.stop().catch(() => r.kill())));
+  await Promise.all(masters.map((r) => r.stop().catch(() => r.kill())));
+  if (sweep) await terminate(processesWithEnv(CLUSTER_ID_ENV, clusterId), 2000);
+}

@@ -1,0 +1,10 @@
+export { clusterSpecSchema, OPTIONAL_ROLES, RUNTIMES } from "./cluster-schema.js";
+export type { ClusterSpecInput, OptionalRole, RuntimeKind } from "./cluster-schema.js";
+export type { AgentSpec, ClusterSpec, MasterSpec } from "./cluster-spec.js";
+export type { AgentSpecInput, Containerizer, MasterSpecInput } from "./role-schemas.js";
+export { classifyMarathonDefinition, LOGGING_LEVELS } from "./fields.js";
+export type { LoggingLevel, MarathonDefinition, MarathonDefinitionSource, ResourceEntry } from "./fields.js";
+export { agentResourcesFlag, defaultAgentPortRange } from "./agent-resources.js";
+export { DEFAULT_AGENT_SCALARS, DEFAULT_PORTS, DEFAULT_TIMEOUT_SECONDS } from "./defaults.js";
+export { devPreset, testPreset } from "./presets.js";
+export { ClusterSpecError, parseClusterSpecJson, validateClusterSpec } from "./validate.js";

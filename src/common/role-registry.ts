@@ -1,0 +1,9 @@
+import { agentRole } from "../agent/role.js";
+import { masterRole } from "../master/role.js";
+import type { RoleDefinition } from "./role.js";
+
+/** Every role `minimesos run` can start, by name. */
+export const ROLE_DEFINITIONS = { master: masterRole, agent: agentRole } satisfies Record<
+  string,
+  RoleDefinition
+>;

@@ -1,0 +1,77 @@
+import type { AgentState } from "./agent-state.js";
+import type { AllocatedOffer } from "./allocator.js";
+import { orderByShare, orderRoles } from "./drf-sorter.js";
+import { wantedRoles, type FrameworkState } from "./framework-state.js";
+import { isAllocatable, type MinAllocatable } from "./min-allocatable.js";
+import { copyAllocatedTo } from "./offer-copy.js";
+import type { RefuseFilters } from "./refuse-filters.js";
+import { quantitiesOf } from "./scalar-quantities.js";
+import type { ShareLedger } from "./share-ledger.js";
+
+export interface AllocationInputs {
+  /** In the order agents were added: the walk over agents is deterministic. */
+  agents: Iterable<AgentState>;
+  frameworks: Iterable<FrameworkState>;
+  ledger: ShareLedger;
+  filters: RefuseFilters;
+  weightOf: (role: string) => number;
+  minAllocatable: MinAllocatable;
+}
+
+function frameworksByRole(frameworks: Iterable<FrameworkState>): Map<string, FrameworkState[]> {
+  const out = new Map<string, FrameworkState[]>();
+  for (const framework of frameworks)
+    for (const role of wantedRoles(framework)) {
+      const list = out.get(role);
+      if (list) list.push(framework);
+      else out.set(role, [framework]);
+    }
+  return out;
+}
+
+/**
+ * One allocation run. For each active agent with something free, roles are taken in DRF order and,
+ * within a role, frameworks in DRF order; the first framework not held back by a refuse filter gets
+ * everything the agent has for that role. Bookkeeping is updated as offers are made; the offers are
+ * returned for the caller to deliver.
+ */
+export function runAllocation(inputs: AllocationInputs): AllocatedOffer[] {
+  const { ledger, filters } = inputs;
+  const wanting = frameworksByRole(inputs.frameworks);
+  if (wanting.size === 0) return [];
+  const candidates = new Set(wanting.keys());
+  const roleOrder = () =>
+    orderRoles({ candidates, allocations: ledger.byRole, totals: ledger.totals, weightOf: inputs.weightOf });
+  let roles: string[] | undefined;
+  const frameworkOrder = new Map<string, FrameworkState[]>();
+  const offers: AllocatedOffer[] = [];
+
+  for (const agent of inputs.agents) {
+    if (!agent.active || agent.available.length === 0) continue;
+    roles ??= roleOrder();
+    for (const role of roles) {
+      const offerable = agent.offerableFor(role);
+      if (!isAllocatable(offerable, inputs.minAllocatable)) continue;
+      let ordered = frameworkOrder.get(role);
+      if (!ordered) {
+        const members = wanting.get(role) ?? [];
+        ordered = orderByShare(members, (f) => ledger.frameworkShare(role, f.id), (f) => f.id);
+        frameworkOrder.set(role, ordered);
+      }
+      const chosen = ordered.find((f) => !filters.isFiltered(f.id, role, agent.id, offerable, agent.version));
+      if (!chosen) continue;
+      agent.take(chosen.id, role, offerable);
+      ledger.allocate(role, chosen.id, quantitiesOf(offerable));
+      offers.push({
+        frameworkId: chosen.id,
+        agentId: agent.id,
+        role,
+        resources: copyAllocatedTo(offerable, role),
+      });
+      roles = undefined;
+      frameworkOrder.delete(role);
+      if (agent.available.length === 0) break;
+    }
+  }
+  return offers;
+}

@@ -25,6 +25,8 @@ export interface AgentOptions {
   /** Longest wait between (re-)registration attempts; default 1 s. */
   reconnectBackoffMaxMs?: number;
   logger?: Logger;
+  /** Called after the agent stopped because the master told it to shut down. */
+  onShutdown?: (message: string) => void;
   /** Every flag as text, for `/flags` and `/state`; filled from the options when absent. */
   flags?: Record<string, string>;
 }

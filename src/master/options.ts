@@ -1,3 +1,4 @@
+import { formatDuration } from "../common/duration.js";
 import type { Logger } from "../common/logger.js";
 import { silentLogger } from "../common/logger.js";
 import type { Allocator, AllocatorOptions } from "./allocator/allocator.js";
@@ -34,7 +35,34 @@ export type ResolvedMasterOptions = Required<
     hostname: string;
   };
 
+/** The flags a master started from code reports: its effective settings, in Mesos's text form. */
+function flagsOf(o: Omit<ResolvedMasterOptions, "flags">): Record<string, string> {
+  const flags: Record<string, string> = {
+    ip: o.ip,
+    port: String(o.port),
+    hostname: o.hostname,
+    allocation_interval: formatDuration(o.allocationIntervalMs),
+    agent_ping_timeout: formatDuration(o.agentPingTimeoutMs),
+    max_agent_ping_timeouts: String(o.maxAgentPingTimeouts),
+    heartbeat_interval: formatDuration(o.heartbeatIntervalSeconds * 1000),
+    max_completed_frameworks: String(o.maxCompletedFrameworks),
+    max_completed_tasks_per_framework: String(o.maxCompletedTasksPerFramework),
+    max_unreachable_tasks_per_framework: String(o.maxUnreachableTasksPerFramework),
+    registry: "in_memory",
+  };
+  if (o.offerTimeoutMs !== undefined) flags.offer_timeout = formatDuration(o.offerTimeoutMs);
+  if (o.workDir) flags.work_dir = o.workDir;
+  if (o.cluster) flags.cluster = o.cluster;
+  if (o.logDir) flags.log_dir = o.logDir;
+  return flags;
+}
+
 export function resolveMasterOptions(options: MasterOptions): ResolvedMasterOptions {
+  const resolved = resolveValues(options);
+  return { ...resolved, flags: options.flags ?? flagsOf(resolved) };
+}
+
+function resolveValues(options: MasterOptions): Omit<ResolvedMasterOptions, "flags"> {
   const ip = options.ip ?? "127.0.0.1";
   return {
     ...options,
@@ -50,6 +78,5 @@ export function resolveMasterOptions(options: MasterOptions): ResolvedMasterOpti
     maxCompletedFrameworks: options.maxCompletedFrameworks ?? 50,
     maxCompletedTasksPerFramework: options.maxCompletedTasksPerFramework ?? 1000,
     maxUnreachableTasksPerFramework: options.maxUnreachableTasksPerFramework ?? 1000,
-    flags: options.flags ?? {},
   };
 }

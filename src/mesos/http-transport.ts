@@ -10,16 +10,37 @@ export interface HttpAnswer {
 
 export const JSON_HEADERS = { "Content-Type": "application/json", Accept: "application/json" } as const;
 
-/** Keep-alive agents for short calls, one per protocol, so a call reuses a warm connection. */
+/**
+ * Keep-alive agents for short calls, one per protocol, so a call reuses a warm connection. `destroy()` lets
+ * calls already under way finish (a TEARDOWN must not be cut off), then closes every socket.
+ */
 export class CallAgents {
   private readonly plain = new http.Agent({ keepAlive: true });
   private readonly secure = new https.Agent({ keepAlive: true });
+  private inFlight = 0;
+  private destroying = false;
 
   for(url: URL): http.Agent {
     return url.protocol === "https:" ? this.secure : this.plain;
   }
 
+  /** Counts a call so that `destroy()` waits for it. */
+  track<T>(call: Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    const done = (): void => {
+      this.inFlight -= 1;
+      if (this.destroying && this.inFlight === 0) this.destroyNow();
+    };
+    call.then(done, done);
+    return call;
+  }
+
   destroy(): void {
+    this.destroying = true;
+    if (this.inFlight === 0) this.destroyNow();
+  }
+
+  private destroyNow(): void {
     this.plain.destroy();
     this.secure.destroy();
   }
@@ -39,7 +60,9 @@ function startPost(url: URL, body: string, options: PostOptions): http.ClientReq
   });
   if (options.timeoutMs !== undefined) {
     const timeoutMs = options.timeoutMs;
-    request.setTimeout(timeoutMs, () => request.destroy(new Error(`No answer from ${url.host} in ${timeoutMs} ms`)));
+    request.setTimeout(timeoutMs, () =>
+      request.destroy(new Error(`No answer from ${url.host} in ${timeoutMs} ms`)),
+    );
   }
   request.end(body);
   return request;
@@ -70,7 +93,8 @@ export function postJson(url: URL, body: string, options: PostOptions = {}): Pro
 
 /** Resolves for a 2xx answer and rejects with the status and body text otherwise. */
 export function expectSuccess(url: URL, answer: HttpAnswer): void {
-  if (answer.status < 200 || answer.status >= 300) throw new MesosHttpError(answer.status, answer.body, url.href);
+  if (answer.status < 200 || answer.status >= 300)
+    throw new MesosHttpError(answer.status, answer.body, url.href);
 }
 
 /** A POST whose response is read as a stream; `abort()` tears the connection down at any time. */

@@ -6,7 +6,8 @@ import { readBody } from "./http-transport.js";
 /** `host:port`, `http://host:port` or `https://host:port/...` → the origin URL (`http://host:port`). */
 export function masterOrigin(address: string): URL {
   const trimmed = address.trim();
-  if (trimmed.startsWith("zk://")) throw new Error(`ZooKeeper master addresses are not supported: '${address}'`);
+  if (trimmed.startsWith("zk://"))
+    throw new Error(`ZooKeeper master addresses are not supported: '${address}'`);
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
   const url = new URL(withScheme);
   if (url.protocol !== "http:" && url.protocol !== "https:")
@@ -31,7 +32,9 @@ export function findLeadingMaster(address: string, timeoutMs = 5_000): Promise<U
         else reject(new MesosHttpError(response.statusCode ?? 0, body, url.href));
       }, reject);
     });
-    request.setTimeout(timeoutMs, () => request.destroy(new Error(`No answer from ${url.host} in ${timeoutMs} ms`)));
+    request.setTimeout(timeoutMs, () =>
+      request.destroy(new Error(`No answer from ${url.host} in ${timeoutMs} ms`)),
+    );
     request.on("error", reject);
   });
 }

@@ -9,6 +9,9 @@ const keyOf = (r: Resource): string =>
     "\u0000",
   );
 
+/** Resources with the same key combine into one entry in `addResources`. */
+export const resourceKey = keyOf;
+
 const clone = (r: Resource): Resource => structuredClone(r);
 
 function isEmpty(r: Resource): boolean {

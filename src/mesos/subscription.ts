@@ -74,7 +74,10 @@ export function openSubscription<E extends MesosEventLike>(options: Subscription
       const location = response.headers.location;
       if (status === 307 && location && redirectsLeft > 0) {
         post.abort();
-        return attempt(resolveLocation(location, url), redirectsLeft - 1);
+        const target = resolveLocation(location, url);
+        // Mesos's Location may name only the master (`//host:port`): keep the endpoint path then.
+        if (target.pathname === "/") target.pathname = url.pathname;
+        return attempt(target, redirectsLeft - 1);
       }
       if (status !== 200) return fail(new MesosHttpError(status, await readBody(response), url.href));
       const streamId = response.headers["mesos-stream-id"];

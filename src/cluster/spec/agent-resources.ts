@@ -18,7 +18,7 @@ export function defaultAgentPortRange(index: number, agentCount: number): string
 
 /**
  * The agent's full resource list: each default for role `*` stays unless the user gave that name for `*`;
- * entries for other roles are added beside them (minimesos's rule).
+ * entries for other roles are added beside them (minimesos's rule). Defaults keep their order.
  */
 export function withDefaultAgentResources(
   given: readonly ResourceEntry[],
@@ -29,8 +29,8 @@ export function withDefaultAgentResources(
     ...Object.entries(DEFAULT_AGENT_SCALARS).map(([name, value]) => ({ name, role: "*", value })),
     { name: "ports", role: "*", value: defaultAgentPortRange(index, agentCount) },
   ];
-  const givenForStar = new Set(given.filter((r) => r.role === "*").map((r) => r.name));
-  return [...defaults.filter((d) => !givenForStar.has(d.name)), ...given];
+  const merged = defaults.map((d) => given.find((g) => g.role === "*" && g.name === d.name) ?? d);
+  return [...merged, ...given.filter((g) => !merged.includes(g))];
 }
 
 /** The agent's `--resources` flag text: `cpus(*):4;mem(*):4096;...;ports(*):[31000-31999]`. */

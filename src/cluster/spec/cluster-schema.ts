@@ -15,7 +15,14 @@ export const RUNTIMES = ["process", "inproc", "docker"] as const;
 export type RuntimeKind = (typeof RUNTIMES)[number];
 
 /** Roles that can only appear once in a cluster, beside the master and the agents. */
-export const OPTIONAL_ROLES = ["zookeeper", "marathon", "chronos", "mesosdns", "consul", "registrator"] as const;
+export const OPTIONAL_ROLES = [
+  "zookeeper",
+  "marathon",
+  "chronos",
+  "mesosdns",
+  "consul",
+  "registrator",
+] as const;
 export type OptionalRole = (typeof OPTIONAL_ROLES)[number];
 
 /**

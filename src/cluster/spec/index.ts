@@ -1,6 +1,7 @@
 export { clusterSpecSchema, OPTIONAL_ROLES, RUNTIMES } from "./cluster-schema.js";
 export type { ClusterSpecInput, OptionalRole, RuntimeKind } from "./cluster-schema.js";
 export type { AgentSpec, ClusterSpec, MasterSpec } from "./cluster-spec.js";
+export { CONTAINERIZERS } from "./role-schemas.js";
 export type { AgentSpecInput, Containerizer, MasterSpecInput } from "./role-schemas.js";
 export { classifyMarathonDefinition, LOGGING_LEVELS } from "./fields.js";
 export type { LoggingLevel, MarathonDefinition, MarathonDefinitionSource, ResourceEntry } from "./fields.js";

@@ -1,7 +1,12 @@
 import type { AgentSpec, ClusterSpec, MasterSpec } from "./cluster-spec.js";
 import type { ClusterSpecInput, RuntimeKind } from "./cluster-schema.js";
 import { withDefaultAgentResources } from "./agent-resources.js";
-import { DEFAULT_CONTAINERIZERS, DEFAULT_LOGGING_LEVEL, DEFAULT_PORTS, DEFAULT_TIMEOUT_SECONDS } from "./defaults.js";
+import {
+  DEFAULT_CONTAINERIZERS,
+  DEFAULT_LOGGING_LEVEL,
+  DEFAULT_PORTS,
+  DEFAULT_TIMEOUT_SECONDS,
+} from "./defaults.js";
 import type { LoggingLevel } from "./fields.js";
 import { validateClusterSpec } from "./validate.js";
 
@@ -36,17 +41,15 @@ function resolve(input: ClusterSpecInput, preset: Preset): ClusterSpec {
   };
   const agentInputs = input.agents ?? [{}];
   const ports = agentPorts(input, preset, master.port);
-  const agents = agentInputs.map(
-    (a, index): AgentSpec => ({
-      ...a,
-      port: ports[index] ?? 0,
-      loggingLevel: a.loggingLevel ?? loggingLevel,
-      resources: withDefaultAgentResources(a.resources ?? [], index, agentInputs.length),
-      attributes: a.attributes ?? "",
-      containerizers: [...(a.containerizers ?? DEFAULT_CONTAINERIZERS)],
-      flags: { ...a.flags },
-    }),
-  );
+  const agents = agentInputs.map((a, index): AgentSpec => ({
+    ...a,
+    port: ports[index] ?? 0,
+    loggingLevel: a.loggingLevel ?? loggingLevel,
+    resources: withDefaultAgentResources(a.resources ?? [], index, agentInputs.length),
+    attributes: a.attributes ?? "",
+    containerizers: [...(a.containerizers ?? DEFAULT_CONTAINERIZERS)],
+    flags: { ...a.flags },
+  }));
   const { zookeeper, marathon, chronos, mesosdns, consul, registrator } = input;
   return {
     ...(input.clusterName !== undefined && { clusterName: input.clusterName }),

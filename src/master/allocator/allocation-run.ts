@@ -55,10 +55,15 @@ export function runAllocation(inputs: AllocationInputs): AllocatedOffer[] {
       let ordered = frameworkOrder.get(role);
       if (!ordered) {
         const members = wanting.get(role) ?? [];
-        ordered = orderByShare(members, (f) => ledger.frameworkShare(role, f.id), (f) => f.id);
+        ordered = orderByShare(
+          members,
+          (f) => ledger.frameworkShare(role, f.id),
+          (f) => f.id,
+        );
         frameworkOrder.set(role, ordered);
       }
-      const chosen = ordered.find((f) => !filters.isFiltered(f.id, role, agent.id, offerable, agent.version));
+      const filtered = filters.filteredFrameworks(agent.id, role, offerable, agent.version);
+      const chosen = ordered.find((f) => !filtered.has(f.id));
       if (!chosen) continue;
       agent.take(chosen.id, role, offerable);
       ledger.allocate(role, chosen.id, quantitiesOf(offerable));

@@ -11,7 +11,11 @@ const byKeyThenName = <T>(a: Ranked<T>, b: Ranked<T>): number =>
   a.key - b.key || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** Lowest share first; ties go to the lower name so runs are deterministic. */
-export function orderByShare<T>(items: readonly T[], shareOf: (item: T) => number, nameOf: (item: T) => string): T[] {
+export function orderByShare<T>(
+  items: readonly T[],
+  shareOf: (item: T) => number,
+  nameOf: (item: T) => string,
+): T[] {
   return items
     .map((item) => ({ item, key: shareOf(item), name: nameOf(item) }))
     .sort(byKeyThenName)
@@ -70,7 +74,11 @@ export function orderRoles(inputs: RoleOrderInputs): string[] {
       name: role,
     }));
     if (self !== undefined)
-      entries.push({ item: { role: self, self: true }, key: share(inputs.allocations.get(self), self), name: self });
+      entries.push({
+        item: { role: self, self: true },
+        key: share(inputs.allocations.get(self), self),
+        name: self,
+      });
     for (const { item } of entries.sort(byKeyThenName)) {
       const node = nodes.get(item.role);
       if (item.self || !node || node.children.length === 0) {

@@ -18,9 +18,15 @@ export class ShareLedger {
   }
 
   allocate(role: string, frameworkId: string, quantities: Quantities): void {
-    addQuantities(getOrCreate(this.byRole, role, () => new Map()), quantities);
+    addQuantities(
+      getOrCreate(this.byRole, role, () => new Map()),
+      quantities,
+    );
     const frameworks = getOrCreate(this.byRoleAndFramework, role, () => new Map<string, Quantities>());
-    addQuantities(getOrCreate(frameworks, frameworkId, () => new Map()), quantities);
+    addQuantities(
+      getOrCreate(frameworks, frameworkId, () => new Map()),
+      quantities,
+    );
   }
 
   release(role: string, frameworkId: string, quantities: Quantities): void {

@@ -37,11 +37,14 @@ function removeAgentRecord(ctx: MasterContext, agent: AgentRecord): void {
   ctx.agents.remove(agent.id);
   ctx.allocator.removeAgent(agent.id);
   ctx.counters.slaveRemovals++;
-  for (const framework of ctx.frameworks.all()) {
-    framework.executors.delete(agent.id);
-    framework.connection?.stream.send({ type: "FAILURE", failure: { agent_id: { value: agent.id } } });
-  }
-  ctx.operatorEvents.emit(() => ({ type: "AGENT_REMOVED", agent_removed: { agent_id: { value: agent.id } } }));
+  for (const framework of ctx.frameworks.all()) framework.executors.delete(agent.id);
+}
+
+/** After the task updates: FAILURE to every framework and AGENT_REMOVED to operator subscribers. */
+function announceAgentLost(ctx: MasterContext, agentId: string): void {
+  for (const framework of ctx.frameworks.all())
+    framework.connection?.stream.send({ type: "FAILURE", failure: { agent_id: { value: agentId } } });
+  ctx.operatorEvents.emit(() => ({ type: "AGENT_REMOVED", agent_removed: { agent_id: { value: agentId } } }));
 }
 
 /** The agent stayed away too long: its tasks become TASK_UNREACHABLE (TASK_LOST for frameworks that are not partition-aware). */
@@ -55,7 +58,13 @@ export function markAgentUnreachable(ctx: MasterContext, agent: AgentRecord): vo
   const unreachable_time = { nanoseconds: Math.round(time * 1e9) };
   for (const framework of ctx.frameworks.all()) {
     for (const task of framework.tasksOn(agent.id)) {
-      const status = masterStatus(task, "TASK_UNREACHABLE", "REASON_AGENT_REMOVED", "Agent " + agent.id + " is unreachable", { unreachable_time });
+      const status = masterStatus(
+        task,
+        "TASK_UNREACHABLE",
+        "REASON_AGENT_REMOVED",
+        "Agent " + agent.id + " is unreachable",
+        { unreachable_time },
+      );
       task.state = "TASK_UNREACHABLE";
       task.statuses.push(status);
       task.status_update_state = "TASK_UNREACHABLE";
@@ -66,6 +75,7 @@ export function markAgentUnreachable(ctx: MasterContext, agent: AgentRecord): vo
       sendStatusUpdate(framework, status);
     }
   }
+  announceAgentLost(ctx, agent.id);
 }
 
 /** MARK_AGENT_GONE: its tasks are TASK_GONE_BY_OPERATOR (or LOST) and the agent is shut down if it comes back. */
@@ -86,7 +96,12 @@ export function markAgentGone(ctx: MasterContext, agentId: string): boolean {
       ...framework.unreachableTasks.values().filter((t) => t.agent_id.value === agentId),
     ];
     for (const task of tasks) {
-      const status = masterStatus(task, "TASK_GONE_BY_OPERATOR", "REASON_AGENT_REMOVED_BY_OPERATOR", "Agent " + agentId + " has been marked gone");
+      const status = masterStatus(
+        task,
+        "TASK_GONE_BY_OPERATOR",
+        "REASON_AGENT_REMOVED_BY_OPERATOR",
+        "Agent " + agentId + " has been marked gone",
+      );
       task.state = "TASK_GONE_BY_OPERATOR";
       task.statuses.push(status);
       task.status_update_state = task.state;
@@ -99,5 +114,6 @@ export function markAgentGone(ctx: MasterContext, agentId: string): boolean {
       sendStatusUpdate(framework, status);
     }
   }
+  if (agent) announceAgentLost(ctx, agentId);
   return true;
 }

@@ -18,8 +18,12 @@ export const allocatorFramework = (framework: FrameworkRecord) => ({
 });
 
 /** Attaches a fresh subscription stream: SUBSCRIBED first, then heartbeats. Returns the stream id. */
-export function attachConnection(ctx: MasterContext, framework: FrameworkRecord, stream: RecordIOStream): string {
-  const streamId = randomUUID();
+export function attachConnection(
+  ctx: MasterContext,
+  framework: FrameworkRecord,
+  stream: RecordIOStream,
+  streamId: string = randomUUID(),
+): string {
   const heartbeatMs = ctx.options.heartbeatIntervalSeconds * 1000;
   const heartbeat = setInterval(() => stream.send({ type: "HEARTBEAT" }), heartbeatMs);
   framework.connection = { stream, streamId, heartbeat };
@@ -59,8 +63,14 @@ export function disconnectFramework(ctx: MasterContext, framework: FrameworkReco
   ctx.allocator.setFrameworkActive(framework.id, false);
   for (const offer of ctx.offers.forFramework(framework.id)) removeOffer(ctx, offer.offer.id.value, 0);
   const timeoutMs = Math.max(0, (framework.info.failover_timeout ?? 0) * 1000);
-  framework.failoverTimer = setTimeout(() => removeFramework(ctx, framework), Math.min(timeoutMs, 2 ** 31 - 1));
-  ctx.operatorEvents.emit(() => ({ type: "FRAMEWORK_UPDATED", framework_updated: { framework: frameworkView(ctx, framework) } }));
+  framework.failoverTimer = setTimeout(
+    () => removeFramework(ctx, framework),
+    Math.min(timeoutMs, 2 ** 31 - 1),
+  );
+  ctx.operatorEvents.emit(() => ({
+    type: "FRAMEWORK_UPDATED",
+    framework_updated: { framework: frameworkView(ctx, framework) },
+  }));
 }
 
 /** TEARDOWN or failover timeout: kill its tasks on the agents, drop its offers, move it to completed. */
@@ -74,15 +84,25 @@ export function removeFramework(ctx: MasterContext, framework: FrameworkRecord):
   const agentIds = new Set([...framework.tasks.values()].map((t) => t.agent_id.value));
   for (const agentId of framework.executors.keys()) agentIds.add(agentId);
   for (const agentId of agentIds)
-    sendToAgent(ctx, agentId, { type: "SHUTDOWN_FRAMEWORK", shutdown_framework: { framework_id: framework.info.id } });
+    sendToAgent(ctx, agentId, {
+      type: "SHUTDOWN_FRAMEWORK",
+      shutdown_framework: { framework_id: framework.info.id },
+    });
   for (const task of [...framework.tasks.values()]) {
     if (!isTerminalState(task.state))
-      recordTaskStatus(ctx, task, masterStatus(task, "TASK_KILLED", "REASON_FRAMEWORK_REMOVED", "Framework removed"));
+      recordTaskStatus(
+        ctx,
+        task,
+        masterStatus(task, "TASK_KILLED", "REASON_FRAMEWORK_REMOVED", "Framework removed"),
+      );
     completeTask(framework, task);
   }
   framework.executors.clear();
   ctx.allocator.removeFramework(framework.id);
   framework.unregisteredTime = nowSeconds();
   ctx.frameworks.complete(framework);
-  ctx.operatorEvents.emit(() => ({ type: "FRAMEWORK_REMOVED", framework_removed: { framework_info: framework.info } }));
+  ctx.operatorEvents.emit(() => ({
+    type: "FRAMEWORK_REMOVED",
+    framework_removed: { framework_info: framework.info },
+  }));
 }

@@ -16,7 +16,12 @@ export function agentUrl(agent: AgentRecord): NonNullable<Offer["url"]> {
   };
 }
 
-function buildOffer(id: string, framework: FrameworkRecord, agent: AgentRecord, allocated: AllocatedOffer): Offer {
+function buildOffer(
+  id: string,
+  framework: FrameworkRecord,
+  agent: AgentRecord,
+  allocated: AllocatedOffer,
+): Offer {
   const offer: Offer = {
     id: { value: id },
     framework_id: { value: framework.id },
@@ -38,7 +43,8 @@ export function makeOffer(ctx: MasterContext, allocated: AllocatedOffer): void {
   const framework = ctx.frameworks.get(allocated.frameworkId);
   const agent = ctx.agents.get(allocated.agentId);
   if (ctx.stopping || !framework?.connected || !framework.active || !agent?.active) {
-    if (!ctx.stopping) ctx.allocator.recoverResources(allocated.frameworkId, allocated.agentId, allocated.resources, 0);
+    if (!ctx.stopping)
+      ctx.allocator.recoverResources(allocated.frameworkId, allocated.agentId, allocated.resources, 0);
     return;
   }
   const offer = buildOffer(ctx.ids.nextOfferId(), framework, agent, allocated);
@@ -58,7 +64,11 @@ export function makeOffer(ctx: MasterContext, allocated: AllocatedOffer): void {
 }
 
 /** Removes an offer without telling the framework; its resources go back with an optional refuse filter. */
-export function removeOffer(ctx: MasterContext, offerId: string, refuseSeconds?: number): OfferRecord | undefined {
+export function removeOffer(
+  ctx: MasterContext,
+  offerId: string,
+  refuseSeconds?: number,
+): OfferRecord | undefined {
   const record = ctx.offers.take(offerId);
   if (!record) return undefined;
   ctx.frameworks.get(record.frameworkId)?.offerIds.delete(offerId);

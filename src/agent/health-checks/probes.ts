@@ -1,0 +1,76 @@
+import { spawn } from "node:child_process";
+import { connect } from "node:net";
+import type { CommandInfo } from "../../mesos/command.js";
+
+export interface ProbeResult {
+  healthy: boolean;
+  message: string;
+}
+
+/** Runs a COMMAND check in the task's sandbox: exit status 0 is healthy. */
+export function commandProbe(
+  command: CommandInfo,
+  cwd: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<ProbeResult> {
+  return new Promise((resolve) => {
+    const argv = command.arguments ?? [];
+    const child =
+      command.shell === false
+        ? spawn(command.value ?? "", argv.slice(1), { cwd, env, detached: true, stdio: "ignore" })
+        : spawn("/bin/sh", ["-c", command.value ?? ""], { cwd, env, detached: true, stdio: "ignore" });
+    const timer = setTimeout(() => {
+      try {
+        if (child.pid) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      resolve({ healthy: false, message: `Command timed out after ${timeoutMs / 1000}s` });
+    }, timeoutMs);
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      resolve({ healthy: false, message: error.message });
+    });
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      resolve(
+        code === 0
+          ? { healthy: true, message: "" }
+          : { healthy: false, message: `Command returned: ${code === null ? `signal ${signal}` : `exited with status ${code}`}` },
+      );
+    });
+  });
+}
+
+/** An HTTP check against 127.0.0.1:port; any status from 200 to 399 is healthy. */
+export async function httpProbe(
+  http: { port: number; path?: string; scheme?: string },
+  timeoutMs: number,
+): Promise<ProbeResult> {
+  const path = http.path ? (http.path.startsWith("/") ? http.path : `/${http.path}`) : "";
+  const url = `${http.scheme ?? "http"}://127.0.0.1:${http.port}${path}`;
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
+    await res.arrayBuffer().catch(() => undefined);
+    return res.status >= 200 && res.status < 400
+      ? { healthy: true, message: "" }
+      : { healthy: false, message: `Unexpected HTTP status code ${res.status} from ${url}` };
+  } catch (error) {
+    return { healthy: false, message: `HTTP health check to ${url} failed: ${(error as Error).message}` };
+  }
+}
+
+/** A TCP check: healthy when 127.0.0.1:port accepts a connection. */
+export function tcpProbe(port: number, timeoutMs: number): Promise<ProbeResult> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    const done = (result: ProbeResult) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(timeoutMs, () => done({ healthy: false, message: `TCP connection to port ${port} timed out` }));
+    socket.once("connect", () => done({ healthy: true, message: "" }));
+    socket.once("error", (error) => done({ healthy: false, message: `TCP connection to port ${port} failed: ${error.message}` }));
+  });
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { devPreset, testPreset } from "../spec/index.js";
+import { defaultMinimesosFile, loadMinimesosFile } from "./index.js";
+
+describe("defaultMinimesosFile", () => {
+  it("reads back into the default spec under both presets", () => {
+    const result = loadMinimesosFile(defaultMinimesosFile());
+    expect(devPreset(result.spec)).toEqual(devPreset());
+    expect(testPreset(result.spec)).toEqual(testPreset());
+    expect(result.notices).toEqual([]);
+    expect(result.unavailable).toEqual([]);
+  });
+
+  it("shows today's defaults with comments", () => {
+    const text = defaultMinimesosFile();
+    expect(text).toMatch(/^\/\/ minimesosFile/);
+    expect(text).toContain("    timeout = 60\n");
+    expect(text).toContain("                value = 4096\n");
+    expect(text).toContain("// portNumber = 5050");
+    expect(text).toContain('// ports { role = "*"; value = "[31000-31999]" }');
+    expect(text.endsWith("}\n")).toBe(true);
+  });
+
+  it("stays loadable once a commented setting is switched on", () => {
+    const edited = defaultMinimesosFile()
+      .replace("// portNumber = 5050", "portNumber = 6060")
+      .replace('// clusterName = "my-cluster"', 'clusterName = "mine"');
+    const spec = devPreset(loadMinimesosFile(edited).spec);
+    expect(spec.master.port).toBe(6060);
+    expect(spec.clusterName).toBe("mine");
+  });
+});

@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { createHttpApp, listen } from "../common/http-server.js";
+import type { Allocator } from "./allocator/allocator.js";
+import { createDrfAllocator } from "./allocator/drf-allocator.js";
+import { registerAgentLink } from "./agent-link/route.js";
+import type { MasterContext } from "./context.js";
+import { makeOffer } from "./core/offers.js";
+import { registerLegacyEndpoints } from "./endpoints/routes.js";
+import { buildMasterInfo } from "./master-info.js";
+import { MasterCounters } from "./metrics.js";
+import { OperatorEventHub } from "./operator-api/event-hub.js";
+import { registerOperatorApi } from "./operator-api/route.js";
+import { resolveMasterOptions, type MasterOptions } from "./options.js";
+import { registerSchedulerApi } from "./scheduler-api/route.js";
+import { AgentRegistry } from "./state/agents.js";
+import { FrameworkRegistry } from "./state/frameworks.js";
+import { MasterIds } from "./state/ids.js";
+import { OfferRegistry } from "./state/offers.js";
+import { stopMaster } from "./stop.js";
+
+export type { MasterOptions } from "./options.js";
+
+export interface Master {
+  /** `http://ip:port` */
+  readonly url: string;
+  readonly id: string;
+  readonly port: number;
+  /** Read access to the master's state, for tests. */
+  readonly context: MasterContext;
+  stop(): Promise<void>;
+}
+
+/** Starts a Mesos-compatible master serving the scheduler, operator, agent-link and legacy endpoints. */
+export async function startMaster(options: MasterOptions = {}): Promise<Master> {
+  const resolved = resolveMasterOptions(options);
+  const id = randomUUID();
+  const app = createHttpApp(resolved.logger, resolved.bodyLimit);
+  const bound = { port: resolved.port };
+  const contextRef: { current?: MasterContext } = {};
+  const allocator: Allocator = (resolved.createAllocator ?? createDrfAllocator)({
+    allocationIntervalMs: resolved.allocationIntervalMs,
+    onOffer: (offer) => {
+      if (contextRef.current) makeOffer(contextRef.current, offer);
+    },
+  });
+  const info = buildMasterInfo(id, resolved.ip, bound.port, resolved.hostname);
+  const ctx: MasterContext = {
+    options: resolved,
+    logger: resolved.logger,
+    info,
+    startTime: Date.now() / 1000,
+    ids: new MasterIds(id),
+    frameworks: new FrameworkRegistry(resolved.maxCompletedFrameworks),
+    agents: new AgentRegistry(),
+    offers: new OfferRegistry(),
+    allocator,
+    operatorEvents: new OperatorEventHub(resolved.heartbeatIntervalSeconds * 1000),
+    counters: new MasterCounters(),
+    stopping: false,
+  };
+  contextRef.current = ctx;
+  registerSchedulerApi(app, ctx);
+  registerAgentLink(app, ctx);
+  registerOperatorApi(app, ctx);
+  registerLegacyEndpoints(app, ctx);
+  let listening;
+  try {
+    listening = await listen(app, resolved.ip, resolved.port);
+  } catch (error) {
+    allocator.close();
+    await app.close();
+    throw error;
+  }
+  // The real port is known only now (port 0 = any free port).
+  Object.assign(info, buildMasterInfo(id, resolved.ip, listening.port, resolved.hostname));
+  const url = `http://${resolved.ip}:${listening.port}`;
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    id,
+    port: listening.port,
+    context: ctx,
+    stop: () => (stopped ??= stopMaster(ctx, app)),
+  };
+}

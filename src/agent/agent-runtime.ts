@@ -22,7 +22,7 @@ import { DefaultExecutor } from "./executors/default-executor.js";
 import type { ExecutorHost, StatusFields } from "./executors/executor-host.js";
 import { HttpExecutor } from "./executor-api/http-executor.js";
 import type { FilesRegistry } from "./endpoints/files-registry.js";
-import { createRunSandbox, virtualLatestRun } from "./sandbox.js";
+import { createRunSandbox, runDir, virtualLatestRun } from "./sandbox.js";
 import type { StatusUpdateManager } from "./status-update-manager.js";
 import type { AgentCounters } from "./metrics.js";
 import type { AgentInfo } from "../mesos/agent-info.js";
@@ -215,7 +215,15 @@ export class AgentRuntime implements ExecutorHost {
     const existing = record.executors.get(info.executor_id.value);
     if (existing && existing.state !== "TERMINATED" && existing.state !== "TERMINATING") return existing;
     const containerId = randomUUID();
-    const directory = createRunSandbox(this.settings.workDir, this.agentId, framework.id.value, info.executor_id.value, containerId);
+    // Simulated containers write nothing, so their sandboxes are named but not made (1000 tasks stay cheap).
+    const simulated = this.containerizer.name === "simulated";
+    const directory = (simulated ? runDir : createRunSandbox)(
+      this.settings.workDir,
+      this.agentId,
+      framework.id.value,
+      info.executor_id.value,
+      containerId,
+    );
     const executor: ExecutorRecord = {
       info,
       kind,
@@ -236,7 +244,7 @@ export class AgentRuntime implements ExecutorHost {
           ? new DefaultExecutor(this, executor)
           : new HttpExecutor(this, executor);
     record.executors.set(info.executor_id.value, executor);
-    this.settings.files.attachRun(executor, virtualLatestRun(framework.id.value, info.executor_id.value));
+    if (!simulated) this.settings.files.attachRun(executor, virtualLatestRun(framework.id.value, info.executor_id.value));
     return executor;
   }
 

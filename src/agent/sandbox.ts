@@ -1,5 +1,22 @@
 import { mkdirSync, rmSync, symlinkSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+
+const madeDirs = new Set<string>();
+
+/** mkdir -p that remembers what it made: a recursive mkdirSync costs milliseconds on some filesystems. */
+function ensureDir(dir: string): void {
+  if (madeDirs.has(dir)) return;
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") {
+      ensureDir(dirname(dir));
+      mkdirSync(dir);
+    } else if (code !== "EEXIST") throw error;
+  }
+  madeDirs.add(dir);
+}
 
 /** Mesos's sandbox layout under `<work_dir>/slaves/<agentId>`. */
 export const executorDir = (workDir: string, agentId: string, frameworkId: string, executorId: string): string =>
@@ -26,7 +43,7 @@ export function createRunSandbox(
   containerId: string,
 ): string {
   const dir = runDir(workDir, agentId, frameworkId, executorId, containerId);
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const latest = join(dir, "..", "latest");
   rmSync(latest, { force: true });
   symlinkSync(containerId, latest);
@@ -36,6 +53,6 @@ export function createRunSandbox(
 /** A nested container's sandbox inside its executor's (as the default executor lays out task groups). */
 export function createTaskSandbox(executorSandbox: string, taskId: string): string {
   const dir = join(executorSandbox, "tasks", taskId);
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   return dir;
 }

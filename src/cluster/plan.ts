@@ -1,22 +1,7 @@
 import { allocatePort } from "../common/ports.js";
 import type { RoleLaunch } from "./runtime/runtime.js";
+import { agentResourcesFlag, type AgentSpec, type ClusterSpec } from "./spec/index.js";
 import type { StateDir } from "./state-dir.js";
-
-export interface AgentShape {
-  port?: number;
-  resources?: string;
-  attributes?: string;
-  hostname?: string;
-  flags?: Record<string, string>;
-}
-
-/** The part of a cluster spec that decides which roles run where. */
-export interface ClusterShape {
-  /** 127.0.0.1 unless ports are mapped to every interface. */
-  bindAddress?: string;
-  master?: { port?: number; flags?: Record<string, string> };
-  agents: AgentShape[];
-}
 
 export interface ClusterPlan {
   bindAddress: string;
@@ -24,49 +9,64 @@ export interface ClusterPlan {
   agents: RoleLaunch[];
 }
 
-const TASK_PORTS_BASE = 31000;
-const TASK_PORTS_PER_AGENT = 1000;
+const textFlags = (flags: Record<string, string | number | boolean>): Record<string, string> =>
+  Object.fromEntries(Object.entries(flags).map(([k, v]) => [k, String(v)]));
 
-/** Each agent of a cluster gets its own task port range, so two agents never offer the same port. */
-export const taskPortRange = (index: number): string => {
-  const begin = TASK_PORTS_BASE + index * TASK_PORTS_PER_AGENT;
-  return `[${begin}-${begin + TASK_PORTS_PER_AGENT - 1}]`;
-};
+/** The address clients use to reach a role bound to `ip`. */
+export const reachableHost = (ip: string): string => (ip === "0.0.0.0" ? "127.0.0.1" : ip);
 
-function withTaskPorts(resources: string | undefined, index: number): string {
-  const given = resources?.trim() ?? "";
-  if (/(^|;)\s*ports\s*[:(]/.test(given)) return given;
-  return [given, `ports:${taskPortRange(index)}`].filter(Boolean).join(";");
+function agentFlags(
+  agent: AgentSpec,
+  ip: string,
+  port: number,
+  master: string,
+  workDir: string,
+): Record<string, string> {
+  return {
+    ip,
+    port: String(port),
+    master,
+    work_dir: workDir,
+    resources: agentResourcesFlag(agent.resources),
+    containerizers: agent.containerizers.join(","),
+    ...(agent.attributes ? { attributes: agent.attributes } : {}),
+    ...(agent.hostname ? { hostname: agent.hostname } : {}),
+    ...textFlags(agent.flags),
+  };
 }
 
-/** Chooses ports (the defaults when free, otherwise free ones) and the flags of every role. */
-export async function planCluster(shape: ClusterShape, state: StateDir): Promise<ClusterPlan> {
-  const ip = shape.bindAddress ?? "127.0.0.1";
-  const host = ip === "0.0.0.0" ? "127.0.0.1" : ip;
-  const masterPort = await allocatePort(shape.master?.port ?? 5050, ip);
-  const masterUrl = `http://${host}:${masterPort}`;
+/** Chooses the ports (each spec port when free, otherwise a free one) and the flags of every role. */
+export async function planCluster(spec: ClusterSpec, state: StateDir): Promise<ClusterPlan> {
+  const bindAddress = spec.mapPortsToHost ? "0.0.0.0" : "127.0.0.1";
+  const masterIp = spec.master.ip ?? bindAddress;
+  const masterPort = await allocatePort(spec.master.port, masterIp);
+  const masterHost = reachableHost(masterIp);
   const master: RoleLaunch = {
     name: "master",
     role: "master",
-    url: masterUrl,
+    url: `http://${masterHost}:${masterPort}`,
     logPath: state.logPath("master"),
-    flags: { ip, port: String(masterPort), work_dir: state.workDir("master"), ...shape.master?.flags },
+    flags: {
+      ip: masterIp,
+      port: String(masterPort),
+      work_dir: state.workDir("master"),
+      ...(spec.master.hostname ? { hostname: spec.master.hostname } : {}),
+      ...textFlags(spec.master.flags),
+    },
   };
   const agents: RoleLaunch[] = [];
-  for (const [index, agent] of shape.agents.entries()) {
+  for (const [index, agent] of spec.agents.entries()) {
     const name = `agent-${index + 1}`;
-    const port = await allocatePort(agent.port ?? 5051 + index, ip);
-    const flags: Record<string, string> = {
-      ip,
-      port: String(port),
-      master: `${host}:${masterPort}`,
-      work_dir: state.workDir(name),
-      resources: withTaskPorts(agent.resources, index),
-      ...(agent.attributes ? { attributes: agent.attributes } : {}),
-      ...(agent.hostname ? { hostname: agent.hostname } : {}),
-      ...agent.flags,
-    };
-    agents.push({ name, role: "agent", url: `http://${host}:${port}`, logPath: state.logPath(name), flags });
+    const ip = agent.ip ?? bindAddress;
+    const port = await allocatePort(agent.port, ip);
+    const flags = agentFlags(agent, ip, port, `${masterHost}:${masterPort}`, state.workDir(name));
+    agents.push({
+      name,
+      role: "agent",
+      url: `http://${reachableHost(ip)}:${port}`,
+      logPath: state.logPath(name),
+      flags,
+    });
   }
-  return { bindAddress: ip, master, agents };
+  return { bindAddress, master, agents };
 }

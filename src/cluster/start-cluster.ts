@@ -1,10 +1,11 @@
 import { newClusterId } from "./cluster-id.js";
 import { logTail } from "./log-tail.js";
-import { planCluster, type ClusterShape } from "./plan.js";
+import { planCluster, reachableHost } from "./plan.js";
 import type { Progress } from "./progress.js";
 import { activeAgentIds, isHealthy, waitFor } from "./readiness.js";
 import { RunningCluster, stopRoles } from "./running-cluster.js";
 import type { LaunchedRole, RoleLaunch, Runtime } from "./runtime/runtime.js";
+import type { ClusterSpec } from "./spec/index.js";
 import type { StateDir } from "./state-dir.js";
 
 export interface StartClusterOptions {
@@ -31,10 +32,7 @@ export class ClusterStartError extends Error {
  * start the agents and wait until the master has every one of them active. A failing step stops at once,
  * and everything started so far is removed.
  */
-export async function startCluster(
-  shape: ClusterShape,
-  options: StartClusterOptions,
-): Promise<RunningCluster> {
+export async function startCluster(spec: ClusterSpec, options: StartClusterOptions): Promise<RunningCluster> {
   const { runtime, state, progress, timeoutMs, signal } = options;
   const deadline = Date.now() + timeoutMs;
   const left = () => Math.max(0, deadline - Date.now());
@@ -63,7 +61,7 @@ export async function startCluster(
   };
 
   try {
-    const plan = await planCluster(shape, state);
+    const plan = await planCluster(spec, state);
     guard();
     const master = await progress.step(`Starting master at ${plan.master.url}`, () => launch(plan.master));
     guard();

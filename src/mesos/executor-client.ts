@@ -1,5 +1,6 @@
 import { Backoff } from "./backoff.js";
 import { ClientEventHub } from "./client-event-hub.js";
+import { ClientClosedError } from "./client-errors.js";
 import { executorApiUrl, resolveExecutorOptions, type ExecutorClientOptions } from "./executor-config.js";
 import { CallAgents, expectSuccess, postJson } from "./http-transport.js";
 import { newStatusUuid, type ID } from "./ids.js";
@@ -56,13 +57,22 @@ export class ExecutorClient implements AsyncDisposable {
     return [...this.tasks.values()];
   }
 
-  on<K extends keyof ExecutorClientEvents>(name: K, listener: (payload: ExecutorClientEvents[K]) => void) {
+  on<K extends keyof ExecutorClientEvents>(
+    name: K,
+    listener: (payload: ExecutorClientEvents[K]) => void,
+  ): () => void {
     return this.hub.on(name, listener);
   }
-  once<K extends keyof ExecutorClientEvents>(name: K, listener: (payload: ExecutorClientEvents[K]) => void) {
+  once<K extends keyof ExecutorClientEvents>(
+    name: K,
+    listener: (payload: ExecutorClientEvents[K]) => void,
+  ): () => void {
     return this.hub.once(name, listener);
   }
-  off<K extends keyof ExecutorClientEvents>(name: K, listener: (payload: ExecutorClientEvents[K]) => void) {
+  off<K extends keyof ExecutorClientEvents>(
+    name: K,
+    listener: (payload: ExecutorClientEvents[K]) => void,
+  ): void {
     this.hub.off(name, listener);
   }
   events(): AsyncIterableIterator<ExecutorEvent> {
@@ -109,6 +119,7 @@ export class ExecutorClient implements AsyncDisposable {
   /** Sends any call but SUBSCRIBE on its own connection; `executor_id` and `framework_id` are filled in. */
   call(call: Omit<ExecutorCall, "executor_id" | "framework_id">): Promise<void> {
     if (call.type === "SUBSCRIBE") return Promise.reject(new Error("Use subscribe() to subscribe"));
+    if (this.currentState === "closed") return Promise.reject(new ClientClosedError("executor client"));
     const { type, ...fields } = call;
     const body = JSON.stringify({
       type,

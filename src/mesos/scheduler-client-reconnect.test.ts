@@ -101,9 +101,15 @@ describe("SchedulerClient reconnection", () => {
 
   it("does not reconnect after teardown, nor when reconnection is off", async () => {
     const torn = await setup();
+    const stream = (await torn.master.subscription(0)).stream;
+    // Like the real master: the stream closes before the 202 arrives; the call must still succeed.
+    torn.master.answerCall = () => {
+      stream.close();
+      return { status: 202 };
+    };
     await torn.client.teardown();
-    (await torn.master.subscription(0)).stream.close();
     await eventually(() => torn.notices.closed.length === 1);
+    expect(torn.notices.closed[0]?.error?.message).toMatch(/torn down/);
 
     const off = await setup({ reconnect: false });
     (await off.master.subscription(0)).stream.close();

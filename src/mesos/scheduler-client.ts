@@ -85,7 +85,10 @@ export class SchedulerClient extends SchedulerCallMethods implements AsyncDispos
   }
 
   /** Listens to one event type (typed payload), to `event` (all), or to a lifecycle notice. Returns `off`. */
-  on<K extends keyof SchedulerClientEvents>(name: K, listener: (payload: SchedulerClientEvents[K]) => void) {
+  on<K extends keyof SchedulerClientEvents>(
+    name: K,
+    listener: (payload: SchedulerClientEvents[K]) => void,
+  ): () => void {
     return this.hub.on(name, listener);
   }
   once<K extends keyof SchedulerClientEvents>(
@@ -94,7 +97,10 @@ export class SchedulerClient extends SchedulerCallMethods implements AsyncDispos
   ) {
     return this.hub.once(name, listener);
   }
-  off<K extends keyof SchedulerClientEvents>(name: K, listener: (payload: SchedulerClientEvents[K]) => void) {
+  off<K extends keyof SchedulerClientEvents>(
+    name: K,
+    listener: (payload: SchedulerClientEvents[K]) => void,
+  ): void {
     this.hub.off(name, listener);
   }
 

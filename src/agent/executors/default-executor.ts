@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 import type { KillPolicy } from "../../mesos/command.js";
 import type { ID } from "../../mesos/ids.js";
 import type { TaskInfo } from "../../mesos/task.js";
@@ -31,7 +32,10 @@ export class DefaultExecutor implements ExecutorRuntime {
     this.executor.state = "RUNNING";
     const group = new Set<TaskRunner>();
     for (const task of tasks) {
-      const sandbox = createTaskSandbox(this.executor.directory, task.task_id.value);
+      const sandbox =
+        this.host.containerizer.name === "simulated"
+          ? join(this.executor.directory, "tasks", task.task_id.value)
+          : createTaskSandbox(this.executor.directory, task.task_id.value);
       const runner = new TaskRunner({
         host: this.host,
         executor: this.executor,

@@ -111,7 +111,6 @@ export class TaskRunner {
     this.send({
       state: "TASK_RUNNING",
       container_status: {
-        container_id: this.options.containerId,
         network_infos: [{ ip_addresses: [{ protocol: "IPv4", ip_address: this.options.host.ip }] }],
         ...(pid !== undefined ? { executor_pid: pid } : {}),
       },
@@ -166,7 +165,11 @@ export class TaskRunner {
   }
 
   private send(fields: Omit<StatusFields, "task_id">): void {
-    this.options.host.update(this.options.executor, { task_id: this.options.task.task_id, ...fields });
+    this.options.host.update(this.options.executor, {
+      task_id: this.options.task.task_id,
+      ...fields,
+      container_status: { container_id: this.options.containerId, ...fields.container_status },
+    });
   }
 
   private after(ms: number, action: () => void): void {

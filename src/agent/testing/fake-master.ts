@@ -119,10 +119,13 @@ export class FakeMaster {
     return out;
   }
 
-  async waitFor<T>(probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
+  async waitFor<T>(
+    probe: () => T | undefined | false | Promise<T | undefined | false>,
+    timeoutMs = 10_000,
+  ): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const value = probe();
+      const value = await probe();
       if (value) return value;
       if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 10));

@@ -24,8 +24,7 @@ const RECOVERY_TIMEOUT_MS = 15 * 60 * 1000;
  * the agent's own environment plus the MESOS_* variables of executorEnvironment().
  */
 export function executorEnvironment(ctx: ExecutorEnvironmentContext): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
+  const env: Record<string, string> = { ...agentEnvironment() };
   const checkpoint = ctx.framework.checkpoint === true;
   Object.assign(env, {
     MESOS_FRAMEWORK_ID: ctx.framework.id?.value ?? "",
@@ -47,6 +46,17 @@ export function executorEnvironment(ctx: ExecutorEnvironmentContext): Record<str
   }
   if (ctx.allocationRole !== undefined) env.MESOS_ALLOCATION_ROLE = ctx.allocationRole;
   return env;
+}
+
+let inherited: Record<string, string> | undefined;
+
+/** The agent's own environment, read once: reading process.env is slow enough to show at 1000 tasks. */
+function agentEnvironment(): Record<string, string> {
+  if (!inherited) {
+    inherited = {};
+    for (const [name, value] of Object.entries(process.env)) if (value !== undefined) inherited[name] = value;
+  }
+  return inherited;
 }
 
 /** Adds `command.environment` on top (secrets are not supported and are left out). */

@@ -1,5 +1,6 @@
 import type { Logger } from "../common/logger.js";
 import { RecordIODecoder } from "../common/recordio.js";
+import { openPostStream, postJson, readAll } from "./post-json.js";
 import {
   AGENT_LINK_PATH,
   type AgentLinkCall,
@@ -48,13 +49,9 @@ export class MasterLink {
     const agentId = this.options.agentId();
     if (this.stopped || !agentId) return false;
     try {
-      const res = await fetch(this.options.masterUrl + AGENT_LINK_PATH, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ ...call, agent_id: { value: agentId } }),
-      });
-      const text = await res.text();
-      if (res.status >= 400) this.options.logger.warn({ status: res.status, text, type: call.type }, "call refused");
+      const res = await postJson(this.options.masterUrl + AGENT_LINK_PATH, { ...call, agent_id: { value: agentId } });
+      if (res.status >= 400)
+        this.options.logger.warn({ status: res.status, text: res.text, type: call.type }, "call refused");
       return res.status < 300;
     } catch (error) {
       this.options.logger.debug({ err: error, type: call.type }, "call failed");
@@ -98,22 +95,15 @@ export class MasterLink {
       register: this.options.registration(),
     };
     try {
-      const res = await fetch(this.options.masterUrl + AGENT_LINK_PATH, {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify(call),
-        signal: abort.signal,
-      });
-      if (res.status !== 200 || !res.body) {
-        this.options.logger.warn({ status: res.status, body: await res.text() }, "registration refused");
+      const res = await openPostStream(this.options.masterUrl + AGENT_LINK_PATH, call, abort.signal);
+      if (res.statusCode !== 200) {
+        const body = await readAll(res);
+        this.options.logger.warn({ status: res.statusCode, body }, "registration refused");
         return false;
       }
       const decoder = new RecordIODecoder();
-      const reader = res.body.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        for (const record of decoder.push(value)) {
+      for await (const chunk of res as AsyncIterable<Buffer>) {
+        for (const record of decoder.push(chunk)) {
           const event = JSON.parse(record.toString("utf8")) as AgentLinkEvent;
           if (event.type === "REGISTERED") {
             registered = true;

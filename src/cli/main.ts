@@ -4,8 +4,14 @@ import { PACKAGE_VERSION } from "../common/package-version.js";
 import { registerDestroyCommand } from "./destroy.js";
 import { CliError, ExitCode } from "./exit-codes.js";
 import { registerInfoCommand } from "./info.js";
+import { registerInitCommand } from "./init.js";
+import { registerLogsCommand } from "./logs.js";
+import { registerPsCommand } from "./ps.js";
 import { registerRunCommand } from "./run.js";
+import { registerStateCommand } from "./state.js";
+import { registerStatusCommand } from "./status.js";
 import { registerUpCommand } from "./up.js";
+import { registerVersionCommand } from "./version.js";
 
 const program = new Command();
 program.name("minimesos").description("A local, Mesos-compatible cluster").version(PACKAGE_VERSION);
@@ -13,9 +19,15 @@ program.configureOutput({ outputError: () => undefined });
 program.exitOverride((error) => {
   throw new CliError(error.message, error.exitCode === 0 ? ExitCode.ok : ExitCode.usage);
 });
+registerInitCommand(program);
 registerUpCommand(program);
 registerDestroyCommand(program);
 registerInfoCommand(program);
+registerStateCommand(program);
+registerPsCommand(program);
+registerLogsCommand(program);
+registerStatusCommand(program);
+registerVersionCommand(program);
 registerRunCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

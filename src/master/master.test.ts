@@ -8,7 +8,11 @@ describe("startMaster / stop", () => {
   it("binds a free port, reports its id and url, and stop() ends every stream and the server", async () => {
     const master = await startMaster({ port: 0 });
     expect(master.url).toBe(`http://127.0.0.1:${master.port}`);
-    expect(master.context.info).toMatchObject({ id: master.id, port: master.port, pid: `master@127.0.0.1:${master.port}` });
+    expect(master.context.info).toMatchObject({
+      id: master.id,
+      port: master.port,
+      pid: `master@127.0.0.1:${master.port}`,
+    });
     expect(master.context.info.ip).toBe(16777343);
     const agent = await FakeAgent.register(master.url);
     const scheduler = await TestScheduler.subscribe(master.url);

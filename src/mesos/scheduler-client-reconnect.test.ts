@@ -73,9 +73,10 @@ describe("SchedulerClient reconnection", () => {
   });
 
   it("heartbeats keep the stream alive", async () => {
-    const { master, notices } = await setup({ heartbeatTimeoutFactor: 2 }, 0.05);
+    // 300 ms without an event would count as dead; heartbeats come every 30 ms for longer than that.
+    const { master, notices } = await setup({ heartbeatTimeoutFactor: 3 }, 0.1);
     const stream = (await master.subscription(0)).stream;
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 15; i++) {
       stream.send({ type: "HEARTBEAT" });
       await new Promise((resolve) => setTimeout(resolve, 30));
     }

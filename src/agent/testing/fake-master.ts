@@ -128,7 +128,7 @@ export class FakeMaster {
       const value = await probe();
       if (value) return value;
       if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
   }
 

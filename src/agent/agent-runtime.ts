@@ -75,13 +75,21 @@ export class AgentRuntime implements ExecutorHost {
     if (!frameworkId) return this.logger.warn("RUN_TASK without a framework id dropped");
     const framework = this.book.ensureFramework({ ...run.framework, id: frameworkId });
     if (run.task_group && run.executor) {
-      const executor = this.executorFor(framework.info, { ...run.executor, framework_id: frameworkId }, "default");
+      const executor = this.executorFor(
+        framework.info,
+        { ...run.executor, framework_id: frameworkId },
+        "default",
+      );
       return this.launchOn(executor, run.task_group.tasks, true);
     }
     const task = run.task;
     if (!task) return this.logger.warn("RUN_TASK without a task dropped");
     if (task.executor && !(task.executor.type === "DEFAULT" && task.command)) {
-      const executor = this.executorFor(framework.info, { ...task.executor, framework_id: frameworkId }, "custom");
+      const executor = this.executorFor(
+        framework.info,
+        { ...task.executor, framework_id: frameworkId },
+        "custom",
+      );
       return this.launchOn(executor, [task], false);
     }
     const info = commandExecutorInfo(task, frameworkId, this.settings.launcherDir);
@@ -210,7 +218,11 @@ export class AgentRuntime implements ExecutorHost {
     executor.runtime?.shutdown();
   }
 
-  private executorFor(framework: FrameworkInfo & { id: ID }, info: ExecutorInfo & { framework_id: ID }, kind: ExecutorKind): ExecutorRecord {
+  private executorFor(
+    framework: FrameworkInfo & { id: ID },
+    info: ExecutorInfo & { framework_id: ID },
+    kind: ExecutorKind,
+  ): ExecutorRecord {
     const record = this.book.framework(framework.id.value) ?? this.book.ensureFramework(framework);
     const existing = record.executors.get(info.executor_id.value);
     if (existing && existing.state !== "TERMINATED" && existing.state !== "TERMINATING") return existing;
@@ -244,7 +256,8 @@ export class AgentRuntime implements ExecutorHost {
           ? new DefaultExecutor(this, executor)
           : new HttpExecutor(this, executor);
     record.executors.set(info.executor_id.value, executor);
-    if (!simulated) this.settings.files.attachRun(executor, virtualLatestRun(framework.id.value, info.executor_id.value));
+    if (!simulated)
+      this.settings.files.attachRun(executor, virtualLatestRun(framework.id.value, info.executor_id.value));
     return executor;
   }
 
@@ -259,7 +272,12 @@ export class AgentRuntime implements ExecutorHost {
   }
 
   recordLaunched(executor: ExecutorRecord, info: TaskInfo): TaskRecord {
-    const record: TaskRecord = { info, frameworkId: executor.info.framework_id, state: "TASK_STAGING", statuses: [] };
+    const record: TaskRecord = {
+      info,
+      frameworkId: executor.info.framework_id,
+      state: "TASK_STAGING",
+      statuses: [],
+    };
     executor.tasks.set(info.task_id.value, record);
     return record;
   }

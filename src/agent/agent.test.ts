@@ -32,7 +32,9 @@ describe("agent registration and status updates", () => {
     await master.waitFor(() => master.registrations.length === 2);
     const again = master.registrations[1];
     expect(again?.agent_id?.value).toBe(id);
-    expect(again?.register?.tasks?.map((t) => [t.task_id.value, t.state])).toEqual([["long", "TASK_RUNNING"]]);
+    expect(again?.register?.tasks?.map((t) => [t.task_id.value, t.state])).toEqual([
+      ["long", "TASK_RUNNING"],
+    ]);
     expect(again?.register?.frameworks?.[0]?.id?.value).toBe("fw-0000");
   });
 
@@ -70,7 +72,8 @@ describe("agent registration and status updates", () => {
     // Retries of the head tell the master how far the task really got.
     await master.waitFor(
       () =>
-        master.calls.filter((c) => c.type === "STATUS_UPDATE").at(-1)?.status_update?.latest_state === "TASK_FINISHED",
+        master.calls.filter((c) => c.type === "STATUS_UPDATE").at(-1)?.status_update?.latest_state ===
+        "TASK_FINISHED",
     );
 
     master.acknowledge("fw-0000", starting!);
@@ -82,7 +85,9 @@ describe("agent registration and status updates", () => {
     master.acknowledge("fw-0000", finished);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(master.updates("t1").filter((s) => s.state === "TASK_FINISHED").length).toBeLessThanOrEqual(2);
-    expect(master.calls.some((c) => c.type === "EXECUTOR_EXITED" && c.executor_exited?.executor_id.value === "t1")).toBe(true);
+    expect(
+      master.calls.some((c) => c.type === "EXECUTOR_EXITED" && c.executor_exited?.executor_id.value === "t1"),
+    ).toBe(true);
   });
 
   it("refuses the docker containerizer with a clear message", async () => {

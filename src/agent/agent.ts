@@ -46,7 +46,9 @@ const DEFAULT_PORT = 5051;
 export async function startAgent(options: AgentOptions): Promise<Agent> {
   const logger = options.logger ?? createLogger("agent");
   const containerizer: Containerizer =
-    chooseContainerizer(options.containerizers) === "simulated" ? new SimulatedContainerizer() : new MesosContainerizer();
+    chooseContainerizer(options.containerizers) === "simulated"
+      ? new SimulatedContainerizer()
+      : new MesosContainerizer();
   const masterUrl = masterBaseUrl(options.master);
   const ip = options.ip ?? "127.0.0.1";
   const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), "minimesos-agent-"));
@@ -78,8 +80,10 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   let link: MasterLink | undefined;
   const statusUpdates = new StatusUpdateManager(
     (frameworkId, status, latestState) =>
-      link?.send({ type: "STATUS_UPDATE", status_update: { framework_id: frameworkId, status, latest_state: latestState } }) ??
-      Promise.resolve(false),
+      link?.send({
+        type: "STATUS_UPDATE",
+        status_update: { framework_id: frameworkId, status, latest_state: latestState },
+      }) ?? Promise.resolve(false),
     options.statusUpdateRetryIntervalMs ?? 10_000,
     (frameworkId, status) => {
       if (status.source !== "SOURCE_EXECUTOR" || !status.executor_id) return;
@@ -130,12 +134,20 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     identity,
     registered: () => registeredNow,
     deliver: (executor, status) =>
-      runtimeCore.deliver(executor, { ...status, agent_id: { value: agentId ?? "" }, timestamp: status.timestamp ?? Date.now() / 1000 }),
+      runtimeCore.deliver(executor, {
+        ...status,
+        agent_id: { value: agentId ?? "" },
+        timestamp: status.timestamp ?? Date.now() / 1000,
+      }),
     forwardMessage: (executor, data) => {
       counters.validFrameworkMessages++;
       void link?.send({
         type: "EXECUTOR_MESSAGE",
-        executor_message: { framework_id: executor.info.framework_id, executor_id: executor.info.executor_id, data },
+        executor_message: {
+          framework_id: executor.info.framework_id,
+          executor_id: executor.info.executor_id,
+          data,
+        },
       });
     },
     agentInfo,
@@ -151,7 +163,9 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   runtimeSettings.port = port;
   identity.pid = pid;
   identity.port = port;
-  Object.assign(flags, flagsFromOptions(options, { ip, port, workDir, hostname }), options.flags, { work_dir: workDir });
+  Object.assign(flags, flagsFromOptions(options, { ip, port, workDir, hostname }), options.flags, {
+    work_dir: workDir,
+  });
 
   let stopped = false;
   const stop = async (stopOptions: { leaveTasksRunning?: boolean } = {}): Promise<void> => {
@@ -185,14 +199,21 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
         return;
       case "ACKNOWLEDGE":
         if (event.acknowledge)
-          statusUpdates.acknowledge(event.acknowledge.framework_id, event.acknowledge.task_id, event.acknowledge.uuid);
+          statusUpdates.acknowledge(
+            event.acknowledge.framework_id,
+            event.acknowledge.task_id,
+            event.acknowledge.uuid,
+          );
         return;
       case "SHUTDOWN_FRAMEWORK":
         if (event.shutdown_framework) runtimeCore.shutdownFramework(event.shutdown_framework.framework_id);
         return;
       case "SHUTDOWN_EXECUTOR":
         if (event.shutdown_executor)
-          runtimeCore.shutdownExecutorById(event.shutdown_executor.framework_id, event.shutdown_executor.executor_id);
+          runtimeCore.shutdownExecutorById(
+            event.shutdown_executor.framework_id,
+            event.shutdown_executor.executor_id,
+          );
         return;
       case "FRAMEWORK_MESSAGE":
         if (event.framework_message) runtimeCore.frameworkMessage(event.framework_message);

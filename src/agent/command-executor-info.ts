@@ -9,7 +9,11 @@ export const DEFAULT_LAUNCHER_DIR = "/usr/libexec/mesos";
 const OVERHEAD = { cpus: 0.1, mem: 32 };
 
 /** The ExecutorInfo the agent builds for a task that comes without one, as Mesos's getExecutorInfo does. */
-export function commandExecutorInfo(task: TaskInfo, frameworkId: ID, launcherDir = DEFAULT_LAUNCHER_DIR): ExecutorInfo & { framework_id: ID } {
+export function commandExecutorInfo(
+  task: TaskInfo,
+  frameworkId: ID,
+  launcherDir = DEFAULT_LAUNCHER_DIR,
+): ExecutorInfo & { framework_id: ID } {
   const taskResources = task.resources ?? [];
   const template = taskResources.find((r) => r.name === "cpus" || r.name === "mem") ?? taskResources[0];
   const overhead = (name: "cpus" | "mem"): Resource => ({

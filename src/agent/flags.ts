@@ -41,7 +41,11 @@ export const agentFlags: FlagSpecs = {
     help: "Longest wait between attempts to (re-)register with the master",
     default: "1secs",
   },
-  http_command_executor: { kind: "boolean", help: "Accepted; the command executor is built in", default: "false" },
+  http_command_executor: {
+    kind: "boolean",
+    help: "Accepted; the command executor is built in",
+    default: "false",
+  },
   isolation: { kind: "string", help: "Accepted for compatibility", default: "posix/cpu,posix/mem" },
   launcher_dir: { kind: "string", help: "Accepted for compatibility" },
   log_dir: { kind: "string", help: "Accepted for compatibility" },

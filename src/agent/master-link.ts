@@ -1,11 +1,7 @@
 import type { Logger } from "../common/logger.js";
 import { RecordIODecoder } from "../common/recordio.js";
 import { openPostStream, postJson, readAll } from "./post-json.js";
-import {
-  AGENT_LINK_PATH,
-  type AgentLinkCall,
-  type AgentLinkEvent,
-} from "../mesos/agent-link-protocol.js";
+import { AGENT_LINK_PATH, type AgentLinkCall, type AgentLinkEvent } from "../mesos/agent-link-protocol.js";
 
 export interface MasterLinkOptions {
   masterUrl: string;
@@ -49,7 +45,10 @@ export class MasterLink {
     const agentId = this.options.agentId();
     if (this.stopped || !agentId) return false;
     try {
-      const res = await postJson(this.options.masterUrl + AGENT_LINK_PATH, { ...call, agent_id: { value: agentId } });
+      const res = await postJson(this.options.masterUrl + AGENT_LINK_PATH, {
+        ...call,
+        agent_id: { value: agentId },
+      });
       if (res.status >= 400)
         this.options.logger.warn({ status: res.status, text: res.text, type: call.type }, "call refused");
       return res.status < 300;

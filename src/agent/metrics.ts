@@ -39,7 +39,8 @@ export function agentMetricsSnapshot(source: MetricsSource): Record<string, numb
   const used = executors.flatMap(executorResources);
   const tasksByState = new Map<string, number>();
   for (const executor of executors)
-    for (const task of executor.tasks.values()) tasksByState.set(task.state, (tasksByState.get(task.state) ?? 0) + 1);
+    for (const task of executor.tasks.values())
+      tasksByState.set(task.state, (tasksByState.get(task.state) ?? 0) + 1);
   const queued = executors.reduce((n, e) => n + e.queued.size, 0);
   const out: Record<string, number> = {
     "slave/registered": source.registered() ? 1 : 0,

@@ -27,7 +27,9 @@ export function postJson(url: string, body: unknown, timeoutMs = 10_000): Promis
     req.once("response", (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.once("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+      res.once("end", () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }),
+      );
       res.once("error", reject);
     });
     req.end(payload);
@@ -42,7 +44,11 @@ export function openPostStream(url: string, body: unknown, signal: AbortSignal):
       method: "POST",
       agent: false,
       signal,
-      headers: { "content-type": "application/json", accept: "application/json", "content-length": payload.length },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        "content-length": payload.length,
+      },
     });
     req.once("socket", (socket) => socket.setNoDelay(true));
     req.once("error", reject);

@@ -31,7 +31,11 @@ export function registrationBody(source: RegistrationSource): NonNullable<AgentL
     for (const task of executor.tasks.values()) tasks.push(v1Task(task, executor, source));
     for (const info of executor.queued.values())
       tasks.push(
-        v1Task({ info, frameworkId: executor.info.framework_id, state: "TASK_STAGING", statuses: [] }, executor, source),
+        v1Task(
+          { info, frameworkId: executor.info.framework_id, state: "TASK_STAGING", statuses: [] },
+          executor,
+          source,
+        ),
       );
   }
   return {
@@ -58,7 +62,9 @@ export function v1Task(
     state: task.state,
     resources: info.resources ?? [],
     statuses: task.statuses,
-    ...(head ? { status_update_state: head.state, ...(head.uuid ? { status_update_uuid: head.uuid } : {}) } : {}),
+    ...(head
+      ? { status_update_state: head.state, ...(head.uuid ? { status_update_uuid: head.uuid } : {}) }
+      : {}),
     ...(info.labels ? { labels: info.labels } : {}),
     ...(info.discovery ? { discovery: info.discovery } : {}),
     ...(info.container ? { container: info.container } : {}),

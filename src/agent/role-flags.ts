@@ -15,7 +15,8 @@ export function flagsFromOptions(
     work_dir: actual.workDir,
     ...(options.resources ? { resources: options.resources } : {}),
     ...(options.attributes ? { attributes: options.attributes } : {}),
-    containerizers: typeof containerizers === "string" ? containerizers : (containerizers ?? ["mesos"]).join(","),
+    containerizers:
+      typeof containerizers === "string" ? containerizers : (containerizers ?? ["mesos"]).join(","),
     default_role: options.defaultRole ?? "*",
     executor_registration_timeout: formatDuration(options.executorRegistrationTimeoutMs ?? 60_000),
     executor_shutdown_grace_period: formatDuration(options.executorShutdownGracePeriodMs ?? 5000),

@@ -14,7 +14,8 @@ export function agentOptionsFromFlags(flags: Record<string, FlagValue>): AgentOp
   const asStrings: Record<string, string> = {};
   for (const [name, value] of Object.entries(flags))
     if (value !== undefined)
-      asStrings[name] = agentFlags[name]?.kind === "duration" ? formatDuration(value as number) : String(value);
+      asStrings[name] =
+        agentFlags[name]?.kind === "duration" ? formatDuration(value as number) : String(value);
   return {
     master,
     ip: text("ip"),
@@ -37,7 +38,8 @@ export function agentOptionsFromFlags(flags: Record<string, FlagValue>): AgentOp
 /** `minimesos run agent`: a Mesos-compatible agent in this process. */
 export const agentRole: RoleDefinition = {
   name: "agent",
-  summary: "Mesos-compatible agent: runs tasks (mesos or simulated containerizer), executor API v1, /state, /files",
+  summary:
+    "Mesos-compatible agent: runs tasks (mesos or simulated containerizer), executor API v1, /state, /files",
   flags: agentFlags,
   start: async (flags, logger) => {
     const options = agentOptionsFromFlags(flags);

@@ -19,8 +19,12 @@ function ensureDir(dir: string): void {
 }
 
 /** Mesos's sandbox layout under `<work_dir>/slaves/<agentId>`. */
-export const executorDir = (workDir: string, agentId: string, frameworkId: string, executorId: string): string =>
-  join(workDir, "slaves", agentId, "frameworks", frameworkId, "executors", executorId);
+export const executorDir = (
+  workDir: string,
+  agentId: string,
+  frameworkId: string,
+  executorId: string,
+): string => join(workDir, "slaves", agentId, "frameworks", frameworkId, "executors", executorId);
 
 export const runDir = (
   workDir: string,

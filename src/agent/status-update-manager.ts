@@ -35,7 +35,13 @@ export class StatusUpdateManager {
     const key = streamKey(frameworkId.value, status.task_id.value);
     let stream = this.streams.get(key);
     if (!stream) {
-      stream = { frameworkId, pending: [], latestState: status.state, timer: undefined, retryMs: this.retryMs };
+      stream = {
+        frameworkId,
+        pending: [],
+        latestState: status.state,
+        timer: undefined,
+        retryMs: this.retryMs,
+      };
       this.streams.set(key, stream);
     }
     stream.pending.push(status);

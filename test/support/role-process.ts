@@ -42,13 +42,14 @@ async function waitForHealth(
 export async function startRoleProcess(
   role: string,
   flags: Record<string, string | number | boolean>,
-  timeoutMs = 10_000,
+  options: { env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<RoleProcess> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
   const port = typeof flags.port === "number" ? flags.port : await allocatePort();
   const args = Object.entries({ ...flags, port }).map(([k, v]) => `--${k}=${String(v)}`);
   const child = spawn(process.execPath, [CLI, "run", role, ...args], {
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, MINIMESOS_LOG_LEVEL: process.env.MINIMESOS_LOG_LEVEL ?? "info" },
+    env: { ...process.env, MINIMESOS_LOG_LEVEL: process.env.MINIMESOS_LOG_LEVEL ?? "info", ...options.env },
   });
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

@@ -69,6 +69,15 @@ const SIGNAL_TEXT: Record<string, string> = {
 /** The wait(2) status a process ended with, as Mesos reports it in ExitedExecutorMessage. */
 export function waitStatus(exit: ContainerExit): number {
   if (exit.code !== null) return (exit.code & 0xff) << 8;
-  const signals: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGABRT: 6, SIGKILL: 9, SIGSEGV: 11, SIGPIPE: 13, SIGTERM: 15 };
+  const signals: Record<string, number> = {
+    SIGHUP: 1,
+    SIGINT: 2,
+    SIGQUIT: 3,
+    SIGABRT: 6,
+    SIGKILL: 9,
+    SIGSEGV: 11,
+    SIGPIPE: 13,
+    SIGTERM: 15,
+  };
   return exit.signal ? (signals[exit.signal] ?? 1) : 1;
 }

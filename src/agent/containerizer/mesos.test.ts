@@ -8,7 +8,17 @@ import { commandTask, TEST_FRAMEWORK } from "../testing/fake-master.js";
 import { startAgentFixture, type AgentFixture } from "../testing/agent-fixture.js";
 
 const stdoutOf = (fixture: AgentFixture, taskId: string): string => {
-  const sandbox = join(fixture.workDir, "slaves", fixture.agent.agentId() ?? "", "frameworks", "fw-0000", "executors", taskId, "runs", "latest");
+  const sandbox = join(
+    fixture.workDir,
+    "slaves",
+    fixture.agent.agentId() ?? "",
+    "frameworks",
+    "fw-0000",
+    "executors",
+    taskId,
+    "runs",
+    "latest",
+  );
   return readFileSync(join(sandbox, "stdout"), "utf8");
 };
 
@@ -27,13 +37,18 @@ describe("the mesos containerizer running command tasks", () => {
     const { master, agent } = fixture;
     master.runTask(
       TEST_FRAMEWORK,
-      commandTask("env-task", 'echo "sandbox=$MESOS_SANDBOX fw=$MESOS_FRAMEWORK_ID ex=$MESOS_EXECUTOR_ID agent=$MESOS_AGENT_ENDPOINT slave=$MESOS_SLAVE_ID foo=$FOO"', {
-        command: {
-          shell: true,
-          value: 'echo "sandbox=$MESOS_SANDBOX fw=$MESOS_FRAMEWORK_ID ex=$MESOS_EXECUTOR_ID agent=$MESOS_AGENT_ENDPOINT slave=$MESOS_SLAVE_ID foo=$FOO"; pwd',
-          environment: { variables: [{ name: "FOO", value: "bar" }] },
+      commandTask(
+        "env-task",
+        'echo "sandbox=$MESOS_SANDBOX fw=$MESOS_FRAMEWORK_ID ex=$MESOS_EXECUTOR_ID agent=$MESOS_AGENT_ENDPOINT slave=$MESOS_SLAVE_ID foo=$FOO"',
+        {
+          command: {
+            shell: true,
+            value:
+              'echo "sandbox=$MESOS_SANDBOX fw=$MESOS_FRAMEWORK_ID ex=$MESOS_EXECUTOR_ID agent=$MESOS_AGENT_ENDPOINT slave=$MESOS_SLAVE_ID foo=$FOO"; pwd',
+            environment: { variables: [{ name: "FOO", value: "bar" }] },
+          },
         },
-      }),
+      ),
     );
     const finished = await master.waitForState("env-task", "TASK_FINISHED");
     expect(finished.message).toBe("Command exited with status 0");
@@ -45,7 +60,9 @@ describe("the mesos containerizer running command tasks", () => {
     const port = new URL(agent.url).port;
     expect(out).toContain(`fw=fw-0000 ex=env-task agent=127.0.0.1:${port} slave=${agent.agentId()} foo=bar`);
     const sandbox = /sandbox=(\S+)/.exec(out)?.[1] ?? "";
-    expect(sandbox).toMatch(/\/slaves\/fake-master-S0\/frameworks\/fw-0000\/executors\/env-task\/runs\/[0-9a-f-]{36}$/);
+    expect(sandbox).toMatch(
+      /\/slaves\/fake-master-S0\/frameworks\/fw-0000\/executors\/env-task\/runs\/[0-9a-f-]{36}$/,
+    );
     expect(out.trim().split("\n").at(-1)).toBe(sandbox);
   });
 
@@ -86,8 +103,14 @@ describe("the mesos containerizer running command tasks", () => {
     await master.waitForState("polite", "TASK_RUNNING");
     await master.waitForState("stubborn", "TASK_RUNNING");
     const started = Date.now();
-    master.send({ type: "KILL_TASK", kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: "polite" } } });
-    master.send({ type: "KILL_TASK", kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: "stubborn" } } });
+    master.send({
+      type: "KILL_TASK",
+      kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: "polite" } },
+    });
+    master.send({
+      type: "KILL_TASK",
+      kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: "stubborn" } },
+    });
     const polite = await master.waitForState("polite", "TASK_KILLED");
     expect(polite.message).toBe("Command terminated with signal Terminated");
     const stubborn = await master.waitForState("stubborn", "TASK_KILLED");
@@ -99,16 +122,25 @@ describe("the mesos containerizer running command tasks", () => {
   it("sends TASK_KILLING first to frameworks with TASK_KILLING_STATE", async () => {
     fixture = await startAgentFixture();
     const { master } = fixture;
-    master.runTask({ ...TEST_FRAMEWORK, capabilities: [{ type: "TASK_KILLING_STATE" }] }, commandTask("k", "sleep 30"));
+    master.runTask(
+      { ...TEST_FRAMEWORK, capabilities: [{ type: "TASK_KILLING_STATE" }] },
+      commandTask("k", "sleep 30"),
+    );
     await master.waitForState("k", "TASK_RUNNING");
-    master.send({ type: "KILL_TASK", kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: "k" } } });
+    master.send({
+      type: "KILL_TASK",
+      kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: "k" } },
+    });
     await master.waitForState("k", "TASK_KILLED");
     expect(master.states("k")).toEqual(["TASK_STARTING", "TASK_RUNNING", "TASK_KILLING", "TASK_KILLED"]);
   });
 
   it("fails a task that exceeds max_completion_time", async () => {
     fixture = await startAgentFixture();
-    fixture.master.runTask(TEST_FRAMEWORK, commandTask("slow", "sleep 30", { max_completion_time: { nanoseconds: 200_000_000 } }));
+    fixture.master.runTask(
+      TEST_FRAMEWORK,
+      commandTask("slow", "sleep 30", { max_completion_time: { nanoseconds: 200_000_000 } }),
+    );
     const failed = await fixture.master.waitForState("slow", "TASK_FAILED");
     expect(failed.reason).toBe("REASON_MAX_COMPLETION_TIME_REACHED");
   });

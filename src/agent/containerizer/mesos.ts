@@ -1,7 +1,13 @@
 import { spawn } from "node:child_process";
 import { closeSync, openSync } from "node:fs";
 import { join } from "node:path";
-import type { Container, ContainerExit, Containerizer, ContainerUsage, LaunchRequest } from "./containerizer.js";
+import type {
+  Container,
+  ContainerExit,
+  Containerizer,
+  ContainerUsage,
+  LaunchRequest,
+} from "./containerizer.js";
 import { processGroupUsage } from "./proc-stats.js";
 
 /**
@@ -38,7 +44,12 @@ class ProcessContainer implements Container {
     const { command, sandbox, env } = request;
     const stdout = openSync(join(sandbox, "stdout"), "a");
     const stderr = openSync(join(sandbox, "stderr"), "a");
-    const options = { cwd: sandbox, env, detached: true, stdio: ["ignore", stdout, stderr] as ["ignore", number, number] };
+    const options = {
+      cwd: sandbox,
+      env,
+      detached: true,
+      stdio: ["ignore", stdout, stderr] as ["ignore", number, number],
+    };
     const argv = command.arguments ?? [];
     const child =
       command.shell === false

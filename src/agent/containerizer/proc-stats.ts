@@ -20,7 +20,14 @@ export function parseProcStat(text: string): ProcStat | undefined {
   const f = text.slice(close + 2).split(" ");
   // f[0] is field 3 (state) of proc(5); field N sits at f[N - 3].
   const num = (field: number) => Number(f[field - 3]);
-  return { state: f[0] ?? "", pgrp: num(5), utimeTicks: num(14), stimeTicks: num(15), threads: num(20), rssPages: num(24) };
+  return {
+    state: f[0] ?? "",
+    pgrp: num(5),
+    utimeTicks: num(14),
+    stimeTicks: num(15),
+    threads: num(20),
+    rssPages: num(24),
+  };
 }
 
 /** Sums CPU time, RSS and threads over every live process in a process group. */
@@ -31,7 +38,13 @@ export function processGroupUsage(pgid: number): ContainerUsage | undefined {
   } catch {
     return undefined;
   }
-  const usage: ContainerUsage = { processes: 0, threads: 0, cpusUserTimeSecs: 0, cpusSystemTimeSecs: 0, memRssBytes: 0 };
+  const usage: ContainerUsage = {
+    processes: 0,
+    threads: 0,
+    cpusUserTimeSecs: 0,
+    cpusSystemTimeSecs: 0,
+    memRssBytes: 0,
+  };
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     let stat: ProcStat | undefined;

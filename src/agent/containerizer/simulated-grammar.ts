@@ -21,7 +21,12 @@ export interface SimulatedBehaviour {
 }
 
 export function parseSimulatedCommand(command: string | undefined): SimulatedBehaviour {
-  const behaviour: SimulatedBehaviour = { runMs: undefined, exitCode: 0, failToStart: false, ignoreSigterm: false };
+  const behaviour: SimulatedBehaviour = {
+    runMs: undefined,
+    exitCode: 0,
+    failToStart: false,
+    ignoreSigterm: false,
+  };
   let sawRun = false;
   let sawExit = false;
   for (const word of (command ?? "").trim().split(/\s+/)) {

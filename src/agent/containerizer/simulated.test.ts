@@ -5,13 +5,27 @@ import { parseSimulatedCommand } from "./simulated-grammar.js";
 
 describe("the simulated containerizer's grammar", () => {
   it("reads run, exit, fail-to-start and ignore-sigterm", () => {
-    expect(parseSimulatedCommand("run=200ms exit=0")).toEqual({ runMs: 200, exitCode: 0, failToStart: false, ignoreSigterm: false });
-    expect(parseSimulatedCommand("run=2secs exit=1 ignore-sigterm")).toMatchObject({ runMs: 2000, exitCode: 1, ignoreSigterm: true });
+    expect(parseSimulatedCommand("run=200ms exit=0")).toEqual({
+      runMs: 200,
+      exitCode: 0,
+      failToStart: false,
+      ignoreSigterm: false,
+    });
+    expect(parseSimulatedCommand("run=2secs exit=1 ignore-sigterm")).toMatchObject({
+      runMs: 2000,
+      exitCode: 1,
+      ignoreSigterm: true,
+    });
     expect(parseSimulatedCommand("exit=3")).toMatchObject({ runMs: 0, exitCode: 3 });
     expect(parseSimulatedCommand("run=forever")).toMatchObject({ runMs: undefined });
     expect(parseSimulatedCommand("run=50")).toMatchObject({ runMs: 50, exitCode: 0 });
     expect(parseSimulatedCommand("fail-to-start").failToStart).toBe(true);
-    expect(parseSimulatedCommand("sleep 100")).toEqual({ runMs: undefined, exitCode: 0, failToStart: false, ignoreSigterm: false });
+    expect(parseSimulatedCommand("sleep 100")).toEqual({
+      runMs: undefined,
+      exitCode: 0,
+      failToStart: false,
+      ignoreSigterm: false,
+    });
     expect(parseSimulatedCommand(undefined).runMs).toBeUndefined();
   });
 });
@@ -24,7 +38,10 @@ describe("an agent with --containerizers=simulated", () => {
   });
 
   const kill = (taskId: string) =>
-    fixture?.master.send({ type: "KILL_TASK", kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: taskId } } });
+    fixture?.master.send({
+      type: "KILL_TASK",
+      kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: taskId } },
+    });
 
   it("sends the updates a real run would", async () => {
     fixture = await startAgentFixture({ containerizers: "simulated" });
@@ -35,7 +52,9 @@ describe("an agent with --containerizers=simulated", () => {
     master.runTask(TEST_FRAMEWORK, commandTask("forever", "sleep 100"));
     master.runTask(
       TEST_FRAMEWORK,
-      commandTask("stubborn", "run=forever ignore-sigterm", { kill_policy: { grace_period: { nanoseconds: 200_000_000 } } }),
+      commandTask("stubborn", "run=forever ignore-sigterm", {
+        kill_policy: { grace_period: { nanoseconds: 200_000_000 } },
+      }),
     );
     expect((await master.waitForState("ok", "TASK_FINISHED")).message).toBe("Command exited with status 0");
     expect(master.states("ok")).toEqual(["TASK_STARTING", "TASK_RUNNING", "TASK_FINISHED"]);
@@ -49,8 +68,12 @@ describe("an agent with --containerizers=simulated", () => {
     const started = Date.now();
     kill("forever");
     kill("stubborn");
-    expect((await master.waitForState("forever", "TASK_KILLED")).message).toBe("Command terminated with signal Terminated");
-    expect((await master.waitForState("stubborn", "TASK_KILLED")).message).toBe("Command terminated with signal Killed");
+    expect((await master.waitForState("forever", "TASK_KILLED")).message).toBe(
+      "Command terminated with signal Terminated",
+    );
+    expect((await master.waitForState("stubborn", "TASK_KILLED")).message).toBe(
+      "Command terminated with signal Killed",
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
   });
 
@@ -59,9 +82,19 @@ describe("an agent with --containerizers=simulated", () => {
     const { master } = fixture;
     const started = Date.now();
     for (let i = 0; i < 300; i++) master.runTask(TEST_FRAMEWORK, commandTask(`t${i}`, "run=forever"));
-    await master.waitFor(() => new Set(master.updates().filter((s) => s.state === "TASK_RUNNING").map((s) => s.task_id.value)).size === 300);
+    await master.waitFor(
+      () =>
+        new Set(
+          master
+            .updates()
+            .filter((s) => s.state === "TASK_RUNNING")
+            .map((s) => s.task_id.value),
+        ).size === 300,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
-    const state = (await (await fetch(`${fixture.agent.url}/state`)).json()) as { frameworks: Array<{ executors: unknown[] }> };
+    const state = (await (await fetch(`${fixture.agent.url}/state`)).json()) as {
+      frameworks: Array<{ executors: unknown[] }>;
+    };
     expect(state.frameworks[0]?.executors.length).toBe(300);
   });
 });

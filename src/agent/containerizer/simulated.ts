@@ -1,4 +1,10 @@
-import type { Container, ContainerExit, Containerizer, ContainerUsage, LaunchRequest } from "./containerizer.js";
+import type {
+  Container,
+  ContainerExit,
+  Containerizer,
+  ContainerUsage,
+  LaunchRequest,
+} from "./containerizer.js";
 import { parseSimulatedCommand } from "./simulated-grammar.js";
 
 /**

@@ -22,7 +22,10 @@ describe("agent endpoints", () => {
   it("/state shows the agent, its framework, executor and task with resources and statuses", async () => {
     fixture = await startAgentFixture({ attributes: "rack:r1;level:10" });
     const { master, agent } = fixture;
-    master.runTask(TEST_FRAMEWORK, commandTask("web", "sleep 30", { labels: { labels: [{ key: "a", value: "b" }] } }));
+    master.runTask(
+      TEST_FRAMEWORK,
+      commandTask("web", "sleep 30", { labels: { labels: [{ key: "a", value: "b" }] } }),
+    );
     await master.waitForState("web", "TASK_RUNNING");
     for (const path of ["/state", "/state.json", "/slave(1)/state", "/slave(1)/state.json"])
       expect((await get(path)).status).toBe(200);
@@ -38,7 +41,13 @@ describe("agent endpoints", () => {
     });
     expect((state.flags as Json).work_dir).toBe(fixture.workDir);
     const framework = (state.frameworks as Json[])[0] as Json;
-    expect(framework).toMatchObject({ id: "fw-0000", name: "agent-test", user: "tester", role: "*", checkpoint: false });
+    expect(framework).toMatchObject({
+      id: "fw-0000",
+      name: "agent-test",
+      user: "tester",
+      role: "*",
+      checkpoint: false,
+    });
     const executor = (framework.executors as Json[])[0] as Json;
     expect(executor).toMatchObject({
       id: "web",
@@ -60,7 +69,10 @@ describe("agent endpoints", () => {
     expect((task.statuses as Json[]).map((s) => s.state)).toEqual(["TASK_STARTING", "TASK_RUNNING"]);
     expect(state.unreserved_resources_allocated).toMatchObject({ cpus: 0.2, mem: 64 });
 
-    master.send({ type: "KILL_TASK", kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: "web" } } });
+    master.send({
+      type: "KILL_TASK",
+      kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: "web" } },
+    });
     await master.waitForState("web", "TASK_KILLED");
     const after = await getJson("/state");
     const done = (after.completed_frameworks as Json[])[0] as Json;
@@ -77,16 +89,27 @@ describe("agent endpoints", () => {
     const virtual = "/frameworks/fw-0000/executors/files/runs/latest";
     const sandbox = debug[virtual] ?? "";
     expect(sandbox).toMatch(/runs\/[0-9a-f-]{36}$/);
-    await master.waitFor(async () => (await getJson(`/files/read?path=${virtual}/stdout&offset=-1`)).offset === 10);
+    await master.waitFor(
+      async () => (await getJson(`/files/read?path=${virtual}/stdout&offset=-1`)).offset === 10,
+    );
 
     const listing = await getJson<Json[]>(`/files/browse?path=${virtual}`);
     expect(listing.map((f) => f.path)).toEqual([`${virtual}/stderr`, `${virtual}/stdout`]);
     expect(listing[1]).toMatchObject({ size: 10, nlink: 1, mode: "-rw-r--r--" });
     expect(await getJson(`/files/read?path=${virtual}/stdout&offset=-1`)).toEqual({ offset: 10, data: "" });
-    expect(await getJson(`/files/read?path=${virtual}/stdout&offset=2&length=3`)).toEqual({ offset: 2, data: "234" });
-    expect(await getJson(`/files/read.json?path=${virtual}/stdout&offset=4&length=-1`)).toEqual({ offset: 4, data: "456789" });
+    expect(await getJson(`/files/read?path=${virtual}/stdout&offset=2&length=3`)).toEqual({
+      offset: 2,
+      data: "234",
+    });
+    expect(await getJson(`/files/read.json?path=${virtual}/stdout&offset=4&length=-1`)).toEqual({
+      offset: 4,
+      data: "456789",
+    });
     expect(await getJson(`/files/read?path=${sandbox}/stdout&offset=20`)).toEqual({ offset: 10, data: "" });
-    expect(await get(`/files/read?path=${virtual}`)).toMatchObject({ status: 400, text: "Cannot read a directory.\n" });
+    expect(await get(`/files/read?path=${virtual}`)).toMatchObject({
+      status: 400,
+      text: "Cannot read a directory.\n",
+    });
     expect((await get(`/files/read?path=${virtual}/stdout&offset=-5`)).status).toBe(400);
     expect((await get("/files/read")).status).toBe(400);
     const download = await get(`/files/download?path=${virtual}/stdout`);
@@ -95,7 +118,9 @@ describe("agent endpoints", () => {
 
     // Nothing outside the sandboxes: unknown paths, `..` and symlinks out are refused.
     expect((await get("/files/read?path=/etc/passwd&offset=0")).status).toBe(404);
-    expect((await get(`/files/read?path=${virtual}${"/..".repeat(30)}/etc/passwd&offset=0`)).status).toBe(400);
+    expect((await get(`/files/read?path=${virtual}${"/..".repeat(30)}/etc/passwd&offset=0`)).status).toBe(
+      400,
+    );
     writeFileSync(join(sandbox, "..", "..", "secret.txt"), "secret");
     symlinkSync("/etc", join(sandbox, "escape"));
     expect((await get(`/files/read?path=${virtual}/escape/passwd&offset=0`)).status).toBe(400);
@@ -112,11 +137,18 @@ describe("agent endpoints", () => {
     const entry = await master.waitFor(async () => {
       const stats = await getJson<Json[]>("/monitor/statistics.json");
       const s = stats[0]?.statistics as Json | undefined;
-      return s && (s.cpus_user_time_secs as number) + (s.cpus_system_time_secs as number) >= 0.3 ? stats[0] : undefined;
+      return s && (s.cpus_user_time_secs as number) + (s.cpus_system_time_secs as number) >= 0.3
+        ? stats[0]
+        : undefined;
     });
     expect(entry).toMatchObject({ framework_id: "fw-0000", executor_id: "busy", source: "busy" });
     const stats = entry?.statistics as Json;
-    expect(stats).toMatchObject({ processes: 1, threads: 1, cpus_limit: 0.2, mem_limit_bytes: 64 * 1024 * 1024 });
+    expect(stats).toMatchObject({
+      processes: 1,
+      threads: 1,
+      cpus_limit: 0.2,
+      mem_limit_bytes: 64 * 1024 * 1024,
+    });
     expect(stats.mem_rss_bytes as number).toBeGreaterThan(0);
   });
 
@@ -131,7 +163,12 @@ describe("agent endpoints", () => {
     expect(((await getJson("/slave(1)/flags")).flags as Json).master).toBe(`127.0.0.1:${master.port}`);
     expect((await get("/flags?jsonp=cb")).text).toMatch(/^cb\(/);
     const metrics = await getJson<Record<string, number>>("/metrics/snapshot");
-    expect(metrics).toMatchObject({ "slave/registered": 1, "slave/tasks_running": 1, "slave/cpus_total": 4, "slave/cpus_used": 0.2 });
+    expect(metrics).toMatchObject({
+      "slave/registered": 1,
+      "slave/tasks_running": 1,
+      "slave/cpus_total": 4,
+      "slave/cpus_used": 0.2,
+    });
 
     const call = async (type: string) => {
       const res = await fetch(`${agent.url}/api/v1`, {
@@ -139,7 +176,10 @@ describe("agent endpoints", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ type }),
       });
-      return { status: res.status, body: res.status === 200 ? ((await res.json()) as Json) : await res.text() };
+      return {
+        status: res.status,
+        body: res.status === 200 ? ((await res.json()) as Json) : await res.text(),
+      };
     };
     expect((await call("GET_HEALTH")).body).toEqual({ type: "GET_HEALTH", get_health: { healthy: true } });
     const tasks = (await call("GET_TASKS")).body as Json;

@@ -48,7 +48,8 @@ async function browse(files: FilesRegistry, request: FastifyRequest, reply: Fast
 
 function parseNumber(text: string | undefined, name: string): number | string | undefined {
   if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text.trim())) return `Failed to parse ${name}: Failed to convert '${text}' to number.\n`;
+  if (!/^-?\d+$/.test(text.trim()))
+    return `Failed to parse ${name}: Failed to convert '${text}' to number.\n`;
   return Number(text);
 }
 
@@ -72,7 +73,8 @@ async function read(files: FilesRegistry, request: FastifyRequest, reply: Fastif
   const offset = offsetArg === undefined || offsetArg === -1 ? size : offsetArg;
   let length = lengthArg === undefined || lengthArg === -1 ? size - offset : lengthArg;
   length = Math.min(length, READ_CAP_BYTES);
-  if (offset >= size || length <= 0) return sendLegacyJson(request, reply, { offset: Math.min(offset, size), data: "" });
+  if (offset >= size || length <= 0)
+    return sendLegacyJson(request, reply, { offset: Math.min(offset, size), data: "" });
   const handle = await open(resolved.path, "r");
   try {
     const buffer = Buffer.alloc(length);
@@ -83,7 +85,11 @@ async function read(files: FilesRegistry, request: FastifyRequest, reply: Fastif
   }
 }
 
-async function download(files: FilesRegistry, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+async function download(
+  files: FilesRegistry,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<unknown> {
   const path = requestedPath(request, reply);
   if (path === undefined) return reply;
   const resolved = files.resolve(path);

@@ -19,7 +19,8 @@ export interface OperatorApiDeps {
 
 /** The agent's operator API v1 (`POST /api/v1` and `/slave(1)/api/v1`), the read-only calls. */
 export function registerOperatorApi(app: FastifyInstance, deps: OperatorApiDeps): void {
-  for (const url of ["/api/v1", "/slave(1)/api/v1"]) app.post(url, (request, reply) => handle(deps, request, reply));
+  for (const url of ["/api/v1", "/slave(1)/api/v1"])
+    app.post(url, (request, reply) => handle(deps, request, reply));
 }
 
 function handle(deps: OperatorApiDeps, request: FastifyRequest, reply: FastifyReply): FastifyReply {
@@ -48,7 +49,9 @@ function answer(deps: OperatorApiDeps, type: string): Record<string, unknown> | 
     case "GET_VERSION":
       return { get_version: { version_info: BUILD_INFO } };
     case "GET_METRICS":
-      return { get_metrics: { metrics: Object.entries(deps.metrics()).map(([name, value]) => ({ name, value })) } };
+      return {
+        get_metrics: { metrics: Object.entries(deps.metrics()).map(([name, value]) => ({ name, value })) },
+      };
     case "GET_AGENT":
       return { get_agent: { agent_info: deps.agentInfo() } };
     case "GET_FRAMEWORKS":
@@ -58,7 +61,13 @@ function answer(deps: OperatorApiDeps, type: string): Record<string, unknown> | 
     case "GET_TASKS":
       return { get_tasks: tasks(deps) };
     case "GET_STATE":
-      return { get_state: { get_tasks: tasks(deps), get_executors: executors(deps), get_frameworks: frameworks(deps) } };
+      return {
+        get_state: {
+          get_tasks: tasks(deps),
+          get_executors: executors(deps),
+          get_frameworks: frameworks(deps),
+        },
+      };
     default:
       return undefined;
   }
@@ -71,7 +80,9 @@ const frameworks = ({ book }: OperatorApiDeps) => ({
 
 function executors({ book }: OperatorApiDeps) {
   const live = [...book.allExecutors()];
-  const completed = [...book.frameworks.values(), ...book.completedFrameworks].flatMap((f) => f.completedExecutors);
+  const completed = [...book.frameworks.values(), ...book.completedFrameworks].flatMap(
+    (f) => f.completedExecutors,
+  );
   return {
     executors: live.map((e) => ({ executor_info: e.info })),
     completed_executors: completed.map((e) => ({ executor_info: e.info })),
@@ -86,7 +97,13 @@ function tasks(deps: OperatorApiDeps) {
   const completed: Task[] = [];
   for (const executor of deps.book.allExecutors()) {
     for (const info of executor.queued.values())
-      queued.push(v1Task({ info, frameworkId: executor.info.framework_id, state: "TASK_STAGING", statuses: [] }, executor, source));
+      queued.push(
+        v1Task(
+          { info, frameworkId: executor.info.framework_id, state: "TASK_STAGING", statuses: [] },
+          executor,
+          source,
+        ),
+      );
     for (const task of executor.tasks.values()) launched.push(v1Task(task, executor, source));
     for (const task of executor.completed)
       (isTerminalState(task.state) ? terminated : completed).push(v1Task(task, executor, source));
@@ -94,5 +111,11 @@ function tasks(deps: OperatorApiDeps) {
   for (const framework of [...deps.book.frameworks.values(), ...deps.book.completedFrameworks])
     for (const executor of framework.completedExecutors)
       for (const task of executor.completed) completed.push(v1Task(task, executor, source));
-  return { pending_tasks: [], queued_tasks: queued, launched_tasks: launched, terminated_tasks: terminated, completed_tasks: completed };
+  return {
+    pending_tasks: [],
+    queued_tasks: queued,
+    launched_tasks: launched,
+    terminated_tasks: terminated,
+    completed_tasks: completed,
+  };
 }

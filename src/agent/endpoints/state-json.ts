@@ -3,7 +3,13 @@ import { frameworkRoles, hasCapability } from "../../mesos/framework.js";
 import { reservationRole, type Resource } from "../../mesos/resource.js";
 import { summarizeReserved, summarizeResources, unreservedOf } from "../../mesos/resource-text.js";
 import type { TaskInfo, TaskStatus } from "../../mesos/task.js";
-import { executorResources, type AgentBook, type ExecutorRecord, type FrameworkRecord, type TaskRecord } from "../book.js";
+import {
+  executorResources,
+  type AgentBook,
+  type ExecutorRecord,
+  type FrameworkRecord,
+  type TaskRecord,
+} from "../book.js";
 import { BUILD_INFO } from "./build-info.js";
 
 export interface AgentIdentity {
@@ -79,7 +85,9 @@ export function executorJson(executor: ExecutorRecord, identity: AgentIdentity):
     source: info.source ?? "",
     container: executor.containerId,
     directory: executor.directory,
-    resources: summarizeResources(executor.state === "TERMINATED" ? (info.resources ?? []) : executorResources(executor)),
+    resources: summarizeResources(
+      executor.state === "TERMINATED" ? (info.resources ?? []) : executorResources(executor),
+    ),
     ...(role ? { role } : {}),
     ...(info.labels ? { labels: info.labels.labels } : {}),
     ...(info.type ? { type: info.type } : {}),
@@ -89,7 +97,11 @@ export function executorJson(executor: ExecutorRecord, identity: AgentIdentity):
   };
 }
 
-export function taskJson(task: TaskRecord, executor: ExecutorRecord, identity: AgentIdentity): Record<string, unknown> {
+export function taskJson(
+  task: TaskRecord,
+  executor: ExecutorRecord,
+  identity: AgentIdentity,
+): Record<string, unknown> {
   const info = task.info;
   const role = roleOf(info.resources ?? []);
   return {

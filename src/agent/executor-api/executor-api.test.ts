@@ -38,7 +38,17 @@ describe("custom executors and the executor API", () => {
   };
 
   const executorStdout = (executorId: string): string => {
-    const dir = join(fixture?.workDir ?? "", "slaves", fixture?.agent.agentId() ?? "", "frameworks", "fw-0000", "executors", executorId, "runs", "latest");
+    const dir = join(
+      fixture?.workDir ?? "",
+      "slaves",
+      fixture?.agent.agentId() ?? "",
+      "frameworks",
+      "fw-0000",
+      "executors",
+      executorId,
+      "runs",
+      "latest",
+    );
     try {
       return readFileSync(join(dir, "stdout"), "utf8");
     } catch {
@@ -64,14 +74,24 @@ describe("custom executors and the executor API", () => {
     await master.waitForState("b", "TASK_RUNNING");
     master.send({
       type: "FRAMEWORK_MESSAGE",
-      framework_message: { framework_id: { value: "fw-0000" }, executor_id: { value: "tiny" }, data: Buffer.from("ping").toString("base64") },
+      framework_message: {
+        framework_id: { value: "fw-0000" },
+        executor_id: { value: "tiny" },
+        data: Buffer.from("ping").toString("base64"),
+      },
     });
     const echoed = await master.waitFor(() => master.calls.find((c) => c.type === "EXECUTOR_MESSAGE"));
     expect(Buffer.from(echoed.executor_message?.data ?? "", "base64").toString()).toBe("ping");
-    master.send({ type: "KILL_TASK", kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: "b" } } });
+    master.send({
+      type: "KILL_TASK",
+      kill_task: { framework_id: { value: "fw-0000" }, task_id: { value: "b" } },
+    });
     await master.waitForState("b", "TASK_KILLED");
 
-    master.send({ type: "SHUTDOWN_EXECUTOR", shutdown_executor: { framework_id: { value: "fw-0000" }, executor_id: { value: "tiny" } } });
+    master.send({
+      type: "SHUTDOWN_EXECUTOR",
+      shutdown_executor: { framework_id: { value: "fw-0000" }, executor_id: { value: "tiny" } },
+    });
     const exited = await master.waitFor(() => master.calls.find((c) => c.type === "EXECUTOR_EXITED"));
     expect(exited.executor_exited).toMatchObject({ executor_id: { value: "tiny" }, status: 0 });
     expect(executorStdout("tiny")).toContain("shutdown");
@@ -90,13 +110,25 @@ describe("custom executors and the executor API", () => {
     fixture.master.runTask(TEST_FRAMEWORK, taskOn("q", customExecutor("silent", "sleep 30")));
     await fixture.master.waitFor(async () => (await fetch(`${fixture?.agent.url}/state`)).ok);
     const ids = { framework_id: { value: "fw-0000" }, executor_id: { value: "silent" } };
-    const status = { task_id: { value: "q" }, state: "TASK_RUNNING", source: "SOURCE_EXECUTOR", uuid: newStatusUuid() };
-    expect(await post({ type: "HEARTBEAT", ...ids, framework_id: { value: "nope" } })).toEqual({ status: 202, text: "" });
-    expect(await post({ type: "UPDATE", ...ids, framework_id: { value: "nope" }, update: { status } })).toEqual({
+    const status = {
+      task_id: { value: "q" },
+      state: "TASK_RUNNING",
+      source: "SOURCE_EXECUTOR",
+      uuid: newStatusUuid(),
+    };
+    expect(await post({ type: "HEARTBEAT", ...ids, framework_id: { value: "nope" } })).toEqual({
+      status: 202,
+      text: "",
+    });
+    expect(
+      await post({ type: "UPDATE", ...ids, framework_id: { value: "nope" }, update: { status } }),
+    ).toEqual({
       status: 400,
       text: "Framework cannot be found",
     });
-    expect(await post({ type: "UPDATE", ...ids, executor_id: { value: "nope" }, update: { status } })).toEqual({
+    expect(
+      await post({ type: "UPDATE", ...ids, executor_id: { value: "nope" }, update: { status } }),
+    ).toEqual({
       status: 400,
       text: "Executor cannot be found",
     });
@@ -105,11 +137,20 @@ describe("custom executors and the executor API", () => {
       text: "Executor is not subscribed",
     });
     const noUuid = await post({ type: "UPDATE", ...ids, update: { status: { ...status, uuid: undefined } } });
-    expect(noUuid).toEqual({ status: 400, text: "Failed to validate Executor::Call: Expecting 'uuid' to be present" });
-    const staging = await post({ type: "UPDATE", ...ids, update: { status: { ...status, state: "TASK_STAGING" } } });
+    expect(noUuid).toEqual({
+      status: 400,
+      text: "Failed to validate Executor::Call: Expecting 'uuid' to be present",
+    });
+    const staging = await post({
+      type: "UPDATE",
+      ...ids,
+      update: { status: { ...status, state: "TASK_STAGING" } },
+    });
     expect(staging.status).toBe(400);
     expect(staging.text).toContain("TASK_STAGING");
-    expect((await post({ type: "UPDATE", ...ids, update: { status: { ...status, uuid: "c2hvcnQ=" } } })).status).toBe(400);
+    expect(
+      (await post({ type: "UPDATE", ...ids, update: { status: { ...status, uuid: "c2hvcnQ=" } } })).status,
+    ).toBe(400);
     expect((await post({ type: "BOGUS", ...ids })).status).toBe(400);
     const malformed = await fetch(`${fixture.agent.url}/api/v1/executor`, {
       method: "POST",

@@ -48,7 +48,10 @@ export class HttpExecutor implements ExecutorRuntime {
     const command = this.executor.info.command ?? {};
     const launch = () => {
       if (this.ended) return;
-      const env = withCommandEnvironment(this.host.environment(this.executor, this.executor.directory), command);
+      const env = withCommandEnvironment(
+        this.host.environment(this.executor, this.executor.directory),
+        command,
+      );
       this.container = this.host.containerizer.launch({
         containerId: this.executor.containerId,
         sandbox: this.executor.directory,
@@ -105,7 +108,10 @@ export class HttpExecutor implements ExecutorRuntime {
   }
 
   kill(taskId: ID, killPolicy?: KillPolicy): void {
-    this.send({ type: "KILL", kill: { task_id: taskId, ...(killPolicy ? { kill_policy: killPolicy } : {}) } });
+    this.send({
+      type: "KILL",
+      kill: { task_id: taskId, ...(killPolicy ? { kill_policy: killPolicy } : {}) },
+    });
   }
 
   acknowledged(taskId: ID, uuid: string): void {

@@ -1,5 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { acceptsJson, bodyText, contentTypeProblem, RecordIOStream, sendText } from "../../common/http-server.js";
+import {
+  acceptsJson,
+  bodyText,
+  contentTypeProblem,
+  RecordIOStream,
+  sendText,
+} from "../../common/http-server.js";
 import type { TaskStatus } from "../../mesos/task.js";
 import type { AgentBook, ExecutorRecord } from "../book.js";
 import { HttpExecutor } from "./http-executor.js";
@@ -20,7 +26,8 @@ export function registerExecutorApi(app: FastifyInstance, deps: ExecutorApiDeps)
     app.route({
       method: ["GET", "PUT", "DELETE", "PATCH"],
       url,
-      handler: (_request, reply) => sendText(reply.header("Allow", "POST"), 405, "Expecting a 'POST' request"),
+      handler: (_request, reply) =>
+        sendText(reply.header("Allow", "POST"), 405, "Expecting a 'POST' request"),
     });
   }
 }
@@ -39,7 +46,8 @@ async function handle(deps: ExecutorApiDeps, request: FastifyRequest, reply: Fas
   if (!framework) return sendText(reply, 400, "Framework cannot be found");
   const executor = framework.executors.get(call.executor_id.value);
   const runtime = executor?.runtime;
-  if (!executor || !(runtime instanceof HttpExecutor)) return sendText(reply, 400, "Executor cannot be found");
+  if (!executor || !(runtime instanceof HttpExecutor))
+    return sendText(reply, 400, "Executor cannot be found");
   if (call.type === "SUBSCRIBE") {
     runtime.subscribe(RecordIOStream.open(reply));
     return reply;
@@ -50,7 +58,10 @@ async function handle(deps: ExecutorApiDeps, request: FastifyRequest, reply: Fas
       ...call.update.status,
       agent_id: call.update.status.agent_id ?? { value: "" },
       executor_id: executor.info.executor_id,
-      container_status: { container_id: { value: executor.containerId }, ...call.update.status.container_status },
+      container_status: {
+        container_id: { value: executor.containerId },
+        ...call.update.status.container_status,
+      },
     });
   } else if (call.type === "MESSAGE" && call.message) deps.forwardMessage(executor, call.message.data);
   return reply.code(202).send("");

@@ -85,7 +85,8 @@ export class DefaultExecutor implements ExecutorRuntime {
   private taskEnded(runner: TaskRunner, state: string): void {
     const entry = this.runners.get(runner.taskId);
     this.runners.delete(runner.taskId);
-    if (entry && state !== "TASK_FINISHED") for (const other of entry.group) if (other !== runner) other.kill();
+    if (entry && state !== "TASK_FINISHED")
+      for (const other of entry.group) if (other !== runner) other.kill();
     if (this.runners.size === 0) {
       clearTimeout(this.shutdownTimer);
       this.host.executorTerminated(this.executor, { code: 0, signal: null });

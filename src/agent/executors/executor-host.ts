@@ -6,7 +6,9 @@ import type { ContainerExit, Containerizer } from "../containerizer/containerize
 
 /** The fields an executor sets on an update; the agent fills in uuid, ids, timestamp and container. */
 export type StatusFields = Pick<TaskStatus, "task_id" | "state"> &
-  Partial<Pick<TaskStatus, "message" | "reason" | "healthy" | "source" | "data" | "container_status" | "labels">>;
+  Partial<
+    Pick<TaskStatus, "message" | "reason" | "healthy" | "source" | "data" | "container_status" | "labels">
+  >;
 
 /** What executors need from the agent. */
 export interface ExecutorHost {

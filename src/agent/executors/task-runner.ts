@@ -53,7 +53,8 @@ export class TaskRunner {
     if (uris.length === 0) return this.launch();
     fetchUris(uris, this.options.sandbox).then(
       () => this.launch(),
-      (error: Error) => this.finish({ code: null, signal: null, launchError: `Failed to fetch URIs: ${error.message}` }),
+      (error: Error) =>
+        this.finish({ code: null, signal: null, launchError: `Failed to fetch URIs: ${error.message}` }),
     );
   }
 

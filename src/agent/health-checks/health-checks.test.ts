@@ -37,10 +37,20 @@ describe("health checks", () => {
     runWithCheck("tcp", { type: "TCP", tcp: { port }, ...fast });
     for (const id of ["http", "tcp"]) {
       const healthy = await master.waitFor(() => master.updates(id).find((s) => s.healthy === true));
-      expect(healthy).toMatchObject({ state: "TASK_RUNNING", reason: "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED" });
+      expect(healthy).toMatchObject({
+        state: "TASK_RUNNING",
+        reason: "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED",
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(new Set(master.updates("http").filter((s) => s.healthy).map((s) => s.uuid)).size).toBe(1);
+    expect(
+      new Set(
+        master
+          .updates("http")
+          .filter((s) => s.healthy)
+          .map((s) => s.uuid),
+      ).size,
+    ).toBe(1);
 
     serverStatus = 500;
     const unhealthy = await master.waitFor(() => master.updates("http").find((s) => s.healthy === false));
@@ -50,7 +60,12 @@ describe("health checks", () => {
   it("kills the task after consecutive_failures unhealthy results", async () => {
     fixture = await startAgentFixture();
     const { master } = fixture;
-    runWithCheck("sick", { type: "COMMAND", command: { shell: true, value: "exit 1" }, consecutive_failures: 2, ...fast });
+    runWithCheck("sick", {
+      type: "COMMAND",
+      command: { shell: true, value: "exit 1" },
+      consecutive_failures: 2,
+      ...fast,
+    });
     const killed = await master.waitForState("sick", "TASK_KILLED");
     expect(killed.healthy).toBe(false);
     const unhealthy = master.states("sick").filter((s) => s === "TASK_RUNNING").length;

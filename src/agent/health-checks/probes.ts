@@ -37,7 +37,10 @@ export function commandProbe(
       resolve(
         code === 0
           ? { healthy: true, message: "" }
-          : { healthy: false, message: `Command returned: ${code === null ? `signal ${signal}` : `exited with status ${code}`}` },
+          : {
+              healthy: false,
+              message: `Command returned: ${code === null ? `signal ${signal}` : `exited with status ${code}`}`,
+            },
       );
     });
   });
@@ -69,8 +72,12 @@ export function tcpProbe(port: number, timeoutMs: number): Promise<ProbeResult> 
       socket.destroy();
       resolve(result);
     };
-    socket.setTimeout(timeoutMs, () => done({ healthy: false, message: `TCP connection to port ${port} timed out` }));
+    socket.setTimeout(timeoutMs, () =>
+      done({ healthy: false, message: `TCP connection to port ${port} timed out` }),
+    );
     socket.once("connect", () => done({ healthy: true, message: "" }));
-    socket.once("error", (error) => done({ healthy: false, message: `TCP connection to port ${port} failed: ${error.message}` }));
+    socket.once("error", (error) =>
+      done({ healthy: false, message: `TCP connection to port ${port} failed: ${error.message}` }),
+    );
   });
 }

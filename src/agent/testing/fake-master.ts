@@ -1,11 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { bodyText, createHttpApp, listen, RecordIOStream } from "../../common/http-server.js";
 import { silentLogger } from "../../common/logger.js";
-import {
-  AGENT_LINK_PATH,
-  type AgentLinkCall,
-  type AgentLinkEvent,
-} from "../../mesos/agent-link-protocol.js";
+import { AGENT_LINK_PATH, type AgentLinkCall, type AgentLinkEvent } from "../../mesos/agent-link-protocol.js";
 import type { FrameworkInfo } from "../../mesos/framework.js";
 import type { TaskInfo, TaskStatus } from "../../mesos/task.js";
 

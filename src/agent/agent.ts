@@ -77,10 +77,9 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     ...(agentId ? { id: { value: agentId } } : {}),
   });
 
-  let link: MasterLink | undefined;
   const statusUpdates = new StatusUpdateManager(
     (frameworkId, status, latestState) =>
-      link?.send({
+      link.send({
         type: "STATUS_UPDATE",
         status_update: { framework_id: frameworkId, status, latest_state: latestState },
       }) ?? Promise.resolve(false),
@@ -107,7 +106,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     agentInfo,
     agentId: () => agentId,
     executorExited: (frameworkId, executorId, status) =>
-      void link?.send({
+      void link.send({
         type: "EXECUTOR_EXITED",
         executor_exited: { framework_id: frameworkId, executor_id: executorId, status },
       }),
@@ -141,7 +140,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       }),
     forwardMessage: (executor, data) => {
       counters.validFrameworkMessages++;
-      void link?.send({
+      void link.send({
         type: "EXECUTOR_MESSAGE",
         executor_message: {
           framework_id: executor.info.framework_id,
@@ -171,7 +170,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   const stop = async (stopOptions: { leaveTasksRunning?: boolean } = {}): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    await link?.stop();
+    await link.stop();
     statusUpdates.stop();
     if (!stopOptions.leaveTasksRunning) await destroyAndWait(runtimeCore);
     await app.close();
@@ -232,7 +231,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     }
   };
 
-  link = new MasterLink({
+  const link: MasterLink = new MasterLink({
     masterUrl,
     logger,
     agentId: () => agentId,

@@ -30,7 +30,10 @@ export function cannotFindAgent(id: string): CliError {
 }
 
 /** The one agent registered with the master whose id is or starts with `idOrPrefix`, with its URL. */
-export async function findAgent(masterUrl: string, idOrPrefix: string): Promise<AgentSummary & { url: string }> {
+export async function findAgent(
+  masterUrl: string,
+  idOrPrefix: string,
+): Promise<AgentSummary & { url: string }> {
   const { slaves = [] } = await getJson<{ slaves?: AgentSummary[] }>(`${masterUrl}/master/slaves`);
   const matches = matchAgents(slaves, idOrPrefix);
   if (matches.length > 1)

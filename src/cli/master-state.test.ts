@@ -35,9 +35,9 @@ describe("taskPorts", () => {
   });
 
   it("expands every range of the ports resources", () => {
-    expect(taskPorts(task("a", "TASK_RUNNING", { resources: { ports: "[31000-31001, 31005-31005]" } }))).toEqual(
-      [31000, 31001, 31005],
-    );
+    expect(
+      taskPorts(task("a", "TASK_RUNNING", { resources: { ports: "[31000-31001, 31005-31005]" } })),
+    ).toEqual([31000, 31001, 31005]);
     expect(taskPorts(task("a", "TASK_RUNNING"))).toEqual([]);
   });
 });

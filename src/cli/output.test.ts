@@ -24,7 +24,13 @@ describe("formatTable", () => {
 
   it("widens a column for a longer value so columns stay aligned", () => {
     const long = "a-framework-with-a-long-name";
-    const lines = formatTable(["A", "B"], [[long, "x"], ["short", "y"]]).split("\n");
+    const lines = formatTable(
+      ["A", "B"],
+      [
+        [long, "x"],
+        ["short", "y"],
+      ],
+    ).split("\n");
     expect(lines[1]?.indexOf("x")).toBe(long.length + 1);
     expect(lines[2]?.indexOf("y")).toBe(long.length + 1);
   });

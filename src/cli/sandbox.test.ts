@@ -6,7 +6,9 @@ const state: AgentState = {
   frameworks: [
     {
       id: "fw-1",
-      executors: [{ id: "e-run", directory: "/w/run", tasks: [{ id: "running" }], queued_tasks: [{ id: "queued" }] }],
+      executors: [
+        { id: "e-run", directory: "/w/run", tasks: [{ id: "running" }], queued_tasks: [{ id: "queued" }] },
+      ],
       completed_executors: [
         { id: "e-old", directory: "/w/old", completed_tasks: [{ id: "done" }] },
         { id: "e-again", directory: "/w/again-old", completed_tasks: [{ id: "running" }] },
@@ -14,7 +16,10 @@ const state: AgentState = {
     },
   ],
   completed_frameworks: [
-    { id: "fw-0", completed_executors: [{ id: "e", directory: "/w/fw0", completed_tasks: [{ id: "done" }] }] },
+    {
+      id: "fw-0",
+      completed_executors: [{ id: "e", directory: "/w/fw0", completed_tasks: [{ id: "done" }] }],
+    },
   ],
 };
 

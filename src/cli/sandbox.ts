@@ -33,7 +33,11 @@ const runsTask = (executor: AgentStateExecutor, taskId: string): boolean =>
  * The sandbox directory of the executor that runs (or ran) `taskId` of `frameworkId`. Running executors
  * come first, so a task relaunched under the same id finds its newest sandbox.
  */
-export function executorDirectory(state: AgentState, frameworkId: string, taskId: string): string | undefined {
+export function executorDirectory(
+  state: AgentState,
+  frameworkId: string,
+  taskId: string,
+): string | undefined {
   const frameworks = [...(state.frameworks ?? []), ...(state.completed_frameworks ?? [])].filter(
     (f) => f.id === frameworkId,
   );

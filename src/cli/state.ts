@@ -19,7 +19,9 @@ export function registerStateCommand(program: Command): void {
       const record = await runningClusterOrNotice();
       if (!record) return;
       const master = masterUrl(record);
-      const url = options.agent ? `${(await findAgent(master, options.agent)).url}/state` : `${master}/master/state`;
+      const url = options.agent
+        ? `${(await findAgent(master, options.agent)).url}/state`
+        : `${master}/master/state`;
       process.stdout.write(formatJson(await getJson<unknown>(url)));
     });
 }

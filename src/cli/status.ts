@@ -32,7 +32,10 @@ export function registerStatusCommand(program: Command): void {
   program
     .command("status")
     .description("show each role of the cluster: URL, pid, running, healthy (exit 1 unless all healthy)")
-    .option("--json", "print {clusterId, healthy, roles: [{name, role, url, pid, running, healthy, logPath}]}")
+    .option(
+      "--json",
+      "print {clusterId, healthy, roles: [{name, role, url, pid, running, healthy, logPath}]}",
+    )
     .action(async (options: { json?: boolean }) => {
       const status = await clusterStatus(new StateDir(process.cwd()));
       if (status.roles.length === 0) process.stderr.write(`${NOT_RUNNING}\n`);

@@ -12,7 +12,14 @@ const task = (id: string, state = "TASK_RUNNING"): StateTask => ({
 });
 
 const state: MasterState = {
-  frameworks: [{ id: "fw", name: "f", tasks: [task("web.1"), task("web.12")], completed_tasks: [task("job-a", "TASK_FINISHED")] }],
+  frameworks: [
+    {
+      id: "fw",
+      name: "f",
+      tasks: [task("web.1"), task("web.12")],
+      completed_tasks: [task("job-a", "TASK_FINISHED")],
+    },
+  ],
   completed_frameworks: [{ id: "fw0", name: "g", completed_tasks: [task("batch-7", "TASK_FAILED")] }],
 };
 

@@ -1,4 +1,10 @@
-/** Polls `check` every `intervalMs` until it returns a value, or fails with `what` after `timeoutMs`. */
+/** Thrown by a readiness check to end the wait at once: the role exited, or `up` was interrupted. */
+export class StopWaiting extends Error {}
+
+/**
+ * Polls `check` every `intervalMs` until it returns a value, or fails with `what` after `timeoutMs`.
+ * A check that throws StopWaiting ends the wait with that error; other errors count as "not yet".
+ */
 export async function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined>,
@@ -12,6 +18,7 @@ export async function waitFor<T>(
       const value = await check();
       if (value !== undefined) return value;
     } catch (error) {
+      if (error instanceof StopWaiting) throw error;
       lastError = error;
     }
     if (Date.now() >= deadline) {

@@ -2,7 +2,7 @@ import { newClusterId } from "./cluster-id.js";
 import { logTail } from "./log-tail.js";
 import { planCluster, reachableHost } from "./plan.js";
 import type { Progress } from "./progress.js";
-import { activeAgentIds, isHealthy, waitFor } from "./readiness.js";
+import { activeAgentIds, isHealthy, StopWaiting, waitFor } from "./readiness.js";
 import { RunningCluster, stopRoles } from "./running-cluster.js";
 import type { LaunchedRole, RoleLaunch, Runtime } from "./runtime/runtime.js";
 import type { ClusterSpec } from "./spec/index.js";
@@ -41,13 +41,18 @@ export async function startCluster(spec: ClusterSpec, options: StartClusterOptio
   const launched: LaunchedRole[] = [];
 
   const guard = () => {
-    if (signal?.aborted) throw new ClusterStartError("Interrupted", undefined, "");
+    if (signal?.aborted) throw new StopWaiting("Interrupted");
+  };
+  const answering = (role: LaunchedRole) => {
+    guard();
+    if (role.exited()) throw new StopWaiting("the process exited");
+    return isHealthy(role.url);
   };
   const launch = async (role: RoleLaunch) => {
     try {
       const started = await runtime.launch(role, clusterId);
       launched.push(started);
-      await waitFor(`${role.name} to answer at ${role.url}`, () => (guard(), isHealthy(role.url)), left());
+      await waitFor(`${role.name} to answer at ${role.url}`, () => answering(started), left());
       return started;
     } catch (error) {
       if (error instanceof ClusterStartError) throw error;

@@ -124,7 +124,7 @@ export class FakeMaster {
       const value = await probe();
       if (value) return value;
       if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
 

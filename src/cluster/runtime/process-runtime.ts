@@ -21,6 +21,7 @@ export function processRoleHandle(
     url: launch.url,
     pid,
     logPath: launch.logPath,
+    exited: () => !isAlive(pid),
     stop: () => terminate([pid], 5000),
     kill: () => terminate([pid], 0),
   };

@@ -19,6 +19,8 @@ export interface LaunchedRole {
   readonly url: string;
   readonly pid: number;
   readonly logPath?: string;
+  /** True once the role's process has ended (never for roles inside this process). */
+  exited(): boolean;
   /** Graceful stop: SIGTERM (or stop() in process), waiting until it is gone. */
   stop(): Promise<void>;
   /** Abrupt stop: SIGKILL, or dropping the role's connections at once when in process. */

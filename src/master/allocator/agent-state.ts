@@ -1,5 +1,7 @@
 import { reservationRole, type Resource } from "../../mesos/resource.js";
-import { addResources, subtractResources, unallocate } from "../../mesos/resources.js";
+import { addResources, resourceKey, subtractResources, unallocate } from "../../mesos/resources.js";
+import { ResourceCover } from "./resource-cover.js";
+import { disjointKeys, withoutAllocationInfo } from "./resource-keys.js";
 import { reservationServes } from "./role-names.js";
 
 let nextVersion = 1;
@@ -50,13 +52,20 @@ export class AgentState {
     const byRole = this.allocations.get(frameworkId);
     const held = byRole?.get(role);
     if (!byRole || !held) return [];
-    const kept = subtractResources(held, unallocate(resources));
-    const released = subtractResources(held, kept);
+    const given = resources.map(withoutAllocationInfo);
+    // The usual case, a whole offer declined or rescinded, needs no arithmetic.
+    const everything = new ResourceCover(given, resourceKey).covers(held);
+    const kept = everything ? [] : subtractResources(held, given);
+    const released = everything ? held : subtractResources(held, kept);
     if (released.length === 0) return [];
     if (kept.length > 0) byRole.set(role, kept);
     else byRole.delete(role);
     if (byRole.size === 0) this.allocations.delete(frameworkId);
-    this.setAvailable(addResources(this.available, released));
+    this.setAvailable(
+      disjointKeys(this.available, released)
+        ? [...this.available, ...released]
+        : addResources(this.available, released),
+    );
     return released;
   }
 

@@ -1,11 +1,12 @@
 import type { AgentState } from "./agent-state.js";
 import type { AllocatedOffer } from "./allocator.js";
-import { orderByShare, orderRoles } from "./drf-sorter.js";
+import { orderRoles } from "./drf-sorter.js";
 import { wantedRoles, type FrameworkState } from "./framework-state.js";
 import { isAllocatable, type MinAllocatable } from "./min-allocatable.js";
 import { copyAllocatedTo } from "./offer-copy.js";
 import type { RefuseFilters } from "./refuse-filters.js";
 import { quantitiesOf } from "./scalar-quantities.js";
+import { ShareQueue } from "./share-queue.js";
 import type { ShareLedger } from "./share-ledger.js";
 
 export interface AllocationInputs {
@@ -43,7 +44,7 @@ export function runAllocation(inputs: AllocationInputs): AllocatedOffer[] {
   const roleOrder = () =>
     orderRoles({ candidates, allocations: ledger.byRole, totals: ledger.totals, weightOf: inputs.weightOf });
   let roles: string[] | undefined;
-  const frameworkOrder = new Map<string, FrameworkState[]>();
+  const frameworkQueues = new Map<string, ShareQueue<FrameworkState>>();
   const offers: AllocatedOffer[] = [];
 
   for (const agent of inputs.agents) {
@@ -52,18 +53,17 @@ export function runAllocation(inputs: AllocationInputs): AllocatedOffer[] {
     for (const role of roles) {
       const offerable = agent.offerableFor(role);
       if (!isAllocatable(offerable, inputs.minAllocatable)) continue;
-      let ordered = frameworkOrder.get(role);
-      if (!ordered) {
-        const members = wanting.get(role) ?? [];
-        ordered = orderByShare(
-          members,
+      let queue = frameworkQueues.get(role);
+      if (!queue) {
+        queue = new ShareQueue(
+          wanting.get(role) ?? [],
           (f) => ledger.frameworkShare(role, f.id),
           (f) => f.id,
         );
-        frameworkOrder.set(role, ordered);
+        frameworkQueues.set(role, queue);
       }
       const filtered = filters.filteredFrameworks(agent.id, role, offerable, agent.version);
-      const chosen = ordered.find((f) => !filtered.has(f.id));
+      const chosen = queue.find((f) => !filtered.has(f.id));
       if (!chosen) continue;
       agent.take(chosen.id, role, offerable);
       ledger.allocate(role, chosen.id, quantitiesOf(offerable));
@@ -74,7 +74,7 @@ export function runAllocation(inputs: AllocationInputs): AllocatedOffer[] {
         resources: copyAllocatedTo(offerable, role),
       });
       roles = undefined;
-      frameworkOrder.delete(role);
+      queue.update(chosen, ledger.frameworkShare(role, chosen.id));
       if (agent.available.length === 0) break;
     }
   }

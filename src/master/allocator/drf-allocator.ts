@@ -1,17 +1,19 @@
-import { reservationRole, type Resource } from "../../mesos/resource.js";
-import { addResources, unallocate } from "../../mesos/resources.js";
+import type { Resource } from "../../mesos/resource.js";
+import { addResources } from "../../mesos/resources.js";
 import { AgentState } from "./agent-state.js";
 import { AllocationBatcher } from "./allocation-batcher.js";
 import { runAllocation } from "./allocation-run.js";
 import { collectMetrics } from "./allocator-metrics.js";
 import type {
-  AllocatedOffer,
   Allocator,
   AllocatorAgent,
   AllocatorFramework,
   AllocatorMetrics,
   AllocatorOptions,
 } from "./allocator.js";
+import { groupBy, holdInUse, releaseHeld, roleHolding } from "./held-resources.js";
+import { deliverOffers } from "./offer-delivery.js";
+import { withoutAllocationInfo } from "./resource-keys.js";
 import { frameworkStateOf, rolesNamed, type FrameworkState } from "./framework-state.js";
 import { DEFAULT_MIN_ALLOCATABLE } from "./min-allocatable.js";
 import { refuseFilterMs } from "./refuse-duration.js";
@@ -23,17 +25,6 @@ import { ShareLedger } from "./share-ledger.js";
 /** The hierarchical DRF allocator (Mesos's `--allocator=hierarchical` with DRF role and framework sorters). */
 export function createDrfAllocator(options: AllocatorOptions): Allocator {
   return new DrfAllocator(options);
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = out.get(key);
-    if (list) list.push(item);
-    else out.set(key, [item]);
-  }
-  return out;
 }
 
 class DrfAllocator implements Allocator {
@@ -59,7 +50,8 @@ class DrfAllocator implements Allocator {
     const state = new AgentState(agent.agentId, agent.hostname, agent.total);
     this.agents.set(state.id, state);
     this.ledger.addTotal(quantitiesOf(state.total));
-    for (const use of agent.used ?? []) this.holdInUse(state, use.frameworkId, use.resources);
+    for (const use of agent.used ?? [])
+      holdInUse(state, this.ledger, this.frameworks.get(use.frameworkId), use.frameworkId, use.resources);
     this.batcher.schedule();
   }
 
@@ -105,7 +97,7 @@ class DrfAllocator implements Allocator {
     let released = false;
     for (const agent of this.agents.values())
       for (const [role, held] of agent.allocations.get(frameworkId) ?? [])
-        released = this.release(agent, frameworkId, role, held) || released;
+        released = releaseHeld(agent, this.ledger, frameworkId, role, held).length > 0 || released;
     if (released) this.batcher.schedule();
   }
 
@@ -137,16 +129,20 @@ class DrfAllocator implements Allocator {
   ): void {
     const agent = this.agents.get(agentId);
     if (!agent) return;
+    const framework = this.frameworks.get(frameworkId);
     const byRole = groupBy(
       resources,
-      (r) => r.allocation_info?.role ?? this.roleHolding(agent, frameworkId, r),
+      (r) => r.allocation_info?.role ?? roleHolding(agent, framework, frameworkId, r),
     );
     const filterMs = refuseFilterMs(refuseSeconds, this.options.allocationIntervalMs);
     let released = false;
     for (const [role, group] of byRole) {
-      released = this.release(agent, frameworkId, role, group) || released;
-      if (filterMs > 0 && this.frameworks.has(frameworkId))
-        this.filters.add(frameworkId, role, agentId, addResources(unallocate(group)), filterMs);
+      const back = releaseHeld(agent, this.ledger, frameworkId, role, group);
+      released ||= back.length > 0;
+      if (filterMs > 0 && framework) {
+        const refused = back.length > 0 ? back : addResources(group.map(withoutAllocationInfo));
+        this.filters.add(frameworkId, role, agentId, refused, filterMs);
+      }
     }
     if (released) this.batcher.schedule();
   }
@@ -207,51 +203,6 @@ class DrfAllocator implements Allocator {
       minAllocatable: this.options.minAllocatable ?? DEFAULT_MIN_ALLOCATABLE,
     });
     this.stats.record(performance.now() - started);
-    this.deliver(offers);
-  }
-
-  /** Delivers every offer even if a callback throws (the bookkeeping already counts them as offered). */
-  private deliver(offers: AllocatedOffer[]): void {
-    const failures: unknown[] = [];
-    for (const offer of offers) {
-      try {
-        this.options.onOffer(offer);
-      } catch (error) {
-        failures.push(error);
-      }
-    }
-    if (failures.length === 1) throw failures[0];
-    if (failures.length > 1) throw new AggregateError(failures, "onOffer failed");
-  }
-
-  private release(agent: AgentState, frameworkId: string, role: string, resources: Resource[]): boolean {
-    const released = agent.release(frameworkId, role, resources);
-    if (released.length === 0) return false;
-    this.ledger.release(role, frameworkId, quantitiesOf(released));
-    return true;
-  }
-
-  private holdInUse(agent: AgentState, frameworkId: string, resources: Resource[]): void {
-    const byRole = groupBy(resources, (r) => r.allocation_info?.role ?? this.defaultRole(frameworkId, r));
-    for (const [role, group] of byRole) {
-      agent.hold(frameworkId, role, group);
-      this.ledger.allocate(role, frameworkId, quantitiesOf(group));
-    }
-  }
-
-  /** For resources that came back without allocation_info: the role the framework holds them under there. */
-  private roleHolding(agent: AgentState, frameworkId: string, resource: Resource): string {
-    const roles = [...(agent.allocations.get(frameworkId)?.keys() ?? [])];
-    return (
-      roles.find((role) => role === reservationRole(resource)) ??
-      roles[0] ??
-      this.defaultRole(frameworkId, resource)
-    );
-  }
-
-  private defaultRole(frameworkId: string, resource: Resource): string {
-    const reserved = reservationRole(resource);
-    if (reserved !== "*") return reserved;
-    return this.frameworks.get(frameworkId)?.roles[0] ?? "*";
+    deliverOffers(offers, this.options.onOffer);
   }
 }

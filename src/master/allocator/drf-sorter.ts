@@ -10,18 +10,6 @@ interface Ranked<T> {
 const byKeyThenName = <T>(a: Ranked<T>, b: Ranked<T>): number =>
   a.key - b.key || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-/** Lowest share first; ties go to the lower name so runs are deterministic. */
-export function orderByShare<T>(
-  items: readonly T[],
-  shareOf: (item: T) => number,
-  nameOf: (item: T) => string,
-): T[] {
-  return items
-    .map((item) => ({ item, key: shareOf(item), name: nameOf(item) }))
-    .sort(byKeyThenName)
-    .map((r) => r.item);
-}
-
 interface RoleNode {
   children: string[];
   subtree: Quantities;

@@ -5,7 +5,7 @@ function copyJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map(copyJson) as T;
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = copyJson(inner);
+    for (const key in value) out[key] = copyJson((value as Record<string, unknown>)[key]);
     return out as T;
   }
   return value;

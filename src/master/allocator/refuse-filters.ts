@@ -1,10 +1,10 @@
 import type { Resource } from "../../mesos/resource.js";
 import { LongTimer } from "./long-timer.js";
-import { RefusedResources } from "./refused-resources.js";
+import { ResourceCover } from "./resource-cover.js";
 
 interface RefuseFilter {
   frameworkId: string;
-  refused: RefusedResources;
+  refused: ResourceCover;
   expiresAt: number;
   timer: LongTimer;
 }
@@ -43,7 +43,7 @@ export class RefuseFilters {
     entry.byFramework.set(frameworkId, filters);
     const filter: RefuseFilter = {
       frameworkId,
-      refused: new RefusedResources(refused),
+      refused: new ResourceCover(refused),
       expiresAt: this.options.now() + durationMs,
       timer: new LongTimer(durationMs, () => {
         this.remove(agentId, role, filter);
@@ -55,7 +55,12 @@ export class RefuseFilters {
   }
 
   /** The frameworks held back from `offerable`, the agent's resources for `role` at `agentVersion`. */
-  filteredFrameworks(agentId: string, role: string, offerable: Resource[], agentVersion: number): ReadonlySet<string> {
+  filteredFrameworks(
+    agentId: string,
+    role: string,
+    offerable: Resource[],
+    agentVersion: number,
+  ): ReadonlySet<string> {
     const entry = this.byAgent.get(agentId)?.get(role);
     if (!entry) return NONE;
     const now = this.options.now();

@@ -1,0 +1,14 @@
+import { coreBenchmarks } from "./core.bench.js";
+import { printTable, type BenchResult } from "./stats.js";
+
+const suites: Array<[string, () => Promise<BenchResult[]>]> = [["core", coreBenchmarks]];
+const only = process.argv.slice(2);
+
+const results: BenchResult[] = [];
+for (const [name, run] of suites) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  process.stderr.write(`running ${name} benchmarks ...\n`);
+  results.push(...(await run()));
+}
+printTable(results);
+process.stdout.write(`${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);

@@ -1,82 +1,61 @@
-import { SchedulerClient, type Offer, type TaskStatus } from "../src/mesos/index.js";
+import { SchedulerClient, type Offer, type TaskInfo } from "../src/mesos/index.js";
 import { withProcessCluster } from "./cluster-fixture.js";
+import { OfferPool } from "./offer-pool.js";
 import { summarize, type BenchResult } from "./stats.js";
 
 const LAUNCHES = 200;
 const REPEATS = 50;
+const AGENT_CPUS = 2;
 
-/** Waits for the next event matching `pick`, resolving with what `pick` returned. */
-function next<T>(client: SchedulerClient, type: "OFFERS" | "UPDATE", pick: (e: never) => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const off = client.on(type, ((event: never) => {
-      const value = pick(event);
-      if (value !== undefined) {
-        off();
-        resolve(value);
-      }
-    }) as never);
-  });
-}
-
-const nextOffer = (client: SchedulerClient) =>
-  next(client, "OFFERS", (e: { offers: { offers: Offer[] } }) => e.offers.offers[0]);
-
-const nextState = (client: SchedulerClient, taskId: string, state: string) =>
-  next(client, "UPDATE", (e: { update: { status: TaskStatus } }) =>
-    e.update.status.task_id.value === taskId && e.update.status.state === state ? e.update.status : undefined,
-  );
-
-const smallTask = (id: string, offer: Offer, command: string, cpus = 0.1) => ({
+const task = (id: string, offer: Offer, command: string, cpus: number): TaskInfo => ({
   name: id,
   task_id: { value: id },
   agent_id: offer.agent_id,
   resources: [
-    { name: "cpus", type: "SCALAR" as const, scalar: { value: cpus } },
-    { name: "mem", type: "SCALAR" as const, scalar: { value: 16 } },
+    { name: "cpus", type: "SCALAR", scalar: { value: cpus } },
+    { name: "mem", type: "SCALAR", scalar: { value: 16 } },
   ],
   command: { value: command },
 });
 
-function subscriber(masterUrl: string, name: string): SchedulerClient {
+async function withFramework<T>(masterUrl: string, name: string, run: (c: SchedulerClient, pool: OfferPool) => Promise<T>): Promise<T> {
   const client = new SchedulerClient({ master: masterUrl, frameworkInfo: { user: "root", name }, autoAcknowledge: true });
-  return client;
-}
-
-/** ACCEPT of one task → its TASK_RUNNING update, one at a time, real processes. */
-async function launchLatency(masterUrl: string): Promise<number[]> {
-  const client = subscriber(masterUrl, "bench-launch");
-  const samples: number[] = [];
+  const pool = new OfferPool(client);
   try {
-    let offer = nextOffer(client);
     await client.subscribe();
-    for (let i = 0; i < LAUNCHES; i++) {
-      const current = await offer;
-      offer = nextOffer(client);
-      const running = nextState(client, `launch-${i}`, "TASK_RUNNING");
-      const started = performance.now();
-      await client.launch([current], [smallTask(`launch-${i}`, current, "true")], { refuse_seconds: 0 });
-      await running;
-      samples.push(performance.now() - started);
-    }
+    const result = await run(client, pool);
     await client.teardown();
+    return result;
   } finally {
     await client.close();
   }
-  return samples;
 }
 
-/** SUBSCRIBED → first OFFERS, each time with a new framework. */
+/** ACCEPT of one task → its TASK_RUNNING update, one task at a time, each a real process. */
+const launchLatency = (masterUrl: string) =>
+  withFramework(masterUrl, "bench-launch", async (client, pool) => {
+    const samples: number[] = [];
+    for (let i = 0; i < LAUNCHES; i++) {
+      const { offer } = await pool.take(0.1, 16);
+      const started = performance.now();
+      await client.launch([offer], [task(`launch-${i}`, offer, "true", 0.1)], { refuse_seconds: 0 });
+      samples.push((await pool.reached(`launch-${i}`, "TASK_RUNNING")) - started);
+    }
+    return samples;
+  });
+
+/** SUBSCRIBED → the first OFFERS event, each time for a new framework. */
 async function firstOfferLatency(masterUrl: string): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
-    const client = subscriber(masterUrl, `bench-subscribe-${i}`);
+    let subscribedAt = 0;
+    const client = new SchedulerClient({ master: masterUrl, frameworkInfo: { user: "root", name: `bench-first-${i}` } });
+    client.once("SUBSCRIBED", () => (subscribedAt = performance.now()));
+    const pool = new OfferPool(client);
     try {
-      let subscribedAt = 0;
-      client.once("SUBSCRIBED", () => (subscribedAt = performance.now()));
-      const offer = nextOffer(client);
       await client.subscribe();
-      await offer;
-      samples.push(performance.now() - subscribedAt);
+      const { at } = await pool.take(0, 0);
+      samples.push(at - subscribedAt);
       await client.teardown();
     } finally {
       await client.close();
@@ -85,33 +64,24 @@ async function firstOfferLatency(masterUrl: string): Promise<number[]> {
   return samples;
 }
 
-/** A task that holds all of an agent's cpus ends → the next offer of those cpus. */
-async function reofferLatency(masterUrl: string): Promise<number[]> {
-  const client = subscriber(masterUrl, "bench-reoffer");
-  const samples: number[] = [];
-  try {
-    let offer = nextOffer(client);
-    await client.subscribe();
+/** A task holding all of the agent's cpus finishes → the offer that gives those cpus back. */
+const reofferLatency = (masterUrl: string) =>
+  withFramework(masterUrl, "bench-reoffer", async (client, pool) => {
+    const samples: number[] = [];
+    let { offer } = await pool.take(AGENT_CPUS, 16);
     for (let i = 0; i < REPEATS; i++) {
-      const current = await offer;
-      const cpus = current.resources.find((r) => r.name === "cpus")?.scalar?.value ?? 1;
-      const finished = nextState(client, `reoffer-${i}`, "TASK_FINISHED");
-      await client.launch([current], [smallTask(`reoffer-${i}`, current, "sleep 0.05", cpus)], { refuse_seconds: 0 });
-      offer = nextOffer(client);
-      await finished;
-      const endedAt = performance.now();
-      await offer;
-      samples.push(performance.now() - endedAt);
+      await client.launch([offer], [task(`reoffer-${i}`, offer, "sleep 0.02", AGENT_CPUS)], { refuse_seconds: 0 });
+      const finished = await pool.reached(`reoffer-${i}`, "TASK_FINISHED");
+      const next = await pool.take(AGENT_CPUS, 16);
+      samples.push(next.at - finished);
+      offer = next.offer;
     }
-    await client.teardown();
-  } finally {
-    await client.close();
-  }
-  return samples;
-}
+    return samples;
+  });
 
 export async function coreBenchmarks(): Promise<BenchResult[]> {
-  return withProcessCluster({ agents: [{ resources: [{ name: "cpus", role: "*", value: 2 }] }] }, async (cluster) => {
+  const agents = [{ resources: [{ name: "cpus", role: "*", value: AGENT_CPUS }] }];
+  return withProcessCluster({ agents }, async (cluster) => {
     const url = cluster.master.url;
     const launch = await launchLatency(url);
     const first = await firstOfferLatency(url);

@@ -18,8 +18,16 @@ const task = (id: string, offer: Offer, command: string, cpus: number): TaskInfo
   command: { value: command },
 });
 
-async function withFramework<T>(masterUrl: string, name: string, run: (c: SchedulerClient, pool: OfferPool) => Promise<T>): Promise<T> {
-  const client = new SchedulerClient({ master: masterUrl, frameworkInfo: { user: "root", name }, autoAcknowledge: true });
+async function withFramework<T>(
+  masterUrl: string,
+  name: string,
+  run: (c: SchedulerClient, pool: OfferPool) => Promise<T>,
+): Promise<T> {
+  const client = new SchedulerClient({
+    master: masterUrl,
+    frameworkInfo: { user: "root", name },
+    autoAcknowledge: true,
+  });
   const pool = new OfferPool(client);
   try {
     await client.subscribe();
@@ -49,7 +57,10 @@ async function firstOfferLatency(masterUrl: string): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
     let subscribedAt = 0;
-    const client = new SchedulerClient({ master: masterUrl, frameworkInfo: { user: "root", name: `bench-first-${i}` } });
+    const client = new SchedulerClient({
+      master: masterUrl,
+      frameworkInfo: { user: "root", name: `bench-first-${i}` },
+    });
     client.once("SUBSCRIBED", () => (subscribedAt = performance.now()));
     const pool = new OfferPool(client);
     try {
@@ -70,7 +81,9 @@ const reofferLatency = (masterUrl: string) =>
     const samples: number[] = [];
     let { offer } = await pool.take(AGENT_CPUS, 16);
     for (let i = 0; i < REPEATS; i++) {
-      await client.launch([offer], [task(`reoffer-${i}`, offer, "sleep 0.02", AGENT_CPUS)], { refuse_seconds: 0 });
+      await client.launch([offer], [task(`reoffer-${i}`, offer, "sleep 0.02", AGENT_CPUS)], {
+        refuse_seconds: 0,
+      });
       const finished = await pool.reached(`reoffer-${i}`, "TASK_FINISHED");
       const next = await pool.take(AGENT_CPUS, 16);
       samples.push(next.at - finished);
@@ -87,7 +100,12 @@ export async function coreBenchmarks(): Promise<BenchResult[]> {
     const first = await firstOfferLatency(url);
     const reoffer = await reofferLatency(url);
     return [
-      { name: "ACCEPT -> TASK_RUNNING (real process)", unit: "ms", summary: summarize(launch), target: { p50: 20, p99: 100 } },
+      {
+        name: "ACCEPT -> TASK_RUNNING (real process)",
+        unit: "ms",
+        summary: summarize(launch),
+        target: { p50: 20, p99: 100 },
+      },
       { name: "SUBSCRIBED -> first OFFERS", unit: "ms", summary: summarize(first), target: { p50: 20 } },
       { name: "task end -> next offer of its resources", unit: "ms", summary: summarize(reoffer) },
     ];

@@ -52,7 +52,9 @@ export class OfferPool {
 
   /** When the task reached the state, waiting for it. */
   reached(taskId: string, state: string): Promise<number> {
-    return this.until(() => this.updates.find((u) => u.status.task_id.value === taskId && u.status.state === state)?.at);
+    return this.until(
+      () => this.updates.find((u) => u.status.task_id.value === taskId && u.status.state === state)?.at,
+    );
   }
 
   /** Drops the offers held now (they are declined by the caller or left outstanding). */

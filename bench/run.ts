@@ -11,4 +11,6 @@ for (const [name, run] of suites) {
   results.push(...(await run()));
 }
 printTable(results);
-process.stdout.write(`${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+process.stdout.write(
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+);

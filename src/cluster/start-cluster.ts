@@ -1,6 +1,6 @@
 import { newClusterId } from "./cluster-id.js";
 import { logTail } from "./log-tail.js";
-import { planCluster, reachableHost } from "./plan.js";
+import { planCluster } from "./plan.js";
 import type { Progress } from "./progress.js";
 import { activeAgentIds, isHealthy, StopWaiting, waitFor } from "./readiness.js";
 import { RunningCluster, stopRoles } from "./running-cluster.js";

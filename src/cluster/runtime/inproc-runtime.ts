@@ -20,6 +20,14 @@ export class InprocRuntime implements Runtime {
     const running = await definition.start(flags, this.logger ?? createLogger(launch.name));
     let stopped: Promise<void> | undefined;
     const stop = () => (stopped ??= running.stop());
-    return { name: launch.name, role: launch.role, url: running.url, pid: process.pid, exited: () => false, stop, kill: stop };
+    return {
+      name: launch.name,
+      role: launch.role,
+      url: running.url,
+      pid: process.pid,
+      exited: () => false,
+      stop,
+      kill: stop,
+    };
   }
 }

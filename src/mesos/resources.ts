@@ -1,3 +1,4 @@
+import { copyJson } from "../common/copy-json.js";
 import { normalizeRanges, rangesContain, subtractRanges, unionRanges } from "./ranges.js";
 import { reservationRole, type Resource } from "./resource.js";
 
@@ -12,7 +13,7 @@ const keyOf = (r: Resource): string =>
 /** Resources with the same key combine into one entry in `addResources`. */
 export const resourceKey = keyOf;
 
-const clone = (r: Resource): Resource => structuredClone(r);
+const clone = (r: Resource): Resource => copyJson(r);
 
 function isEmpty(r: Resource): boolean {
   switch (r.type) {

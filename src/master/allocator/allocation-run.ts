@@ -3,7 +3,7 @@ import type { AllocatedOffer } from "./allocator.js";
 import { orderRoles } from "./drf-sorter.js";
 import { wantedRoles, type FrameworkState } from "./framework-state.js";
 import { isAllocatable, type MinAllocatable } from "./min-allocatable.js";
-import { copyAllocatedTo } from "./offer-copy.js";
+import { allocateTo } from "../../mesos/resources.js";
 import type { RefuseFilters } from "./refuse-filters.js";
 import { quantitiesOf } from "./scalar-quantities.js";
 import { ShareQueue } from "./share-queue.js";
@@ -71,7 +71,7 @@ export function runAllocation(inputs: AllocationInputs): AllocatedOffer[] {
         frameworkId: chosen.id,
         agentId: agent.id,
         role,
-        resources: copyAllocatedTo(offerable, role),
+        resources: allocateTo(offerable, role),
       });
       roles = undefined;
       queue.update(chosen, ledger.frameworkShare(role, chosen.id));

@@ -1,7 +1,11 @@
+import { clusterBenchmarks } from "./cluster.bench.js";
 import { coreBenchmarks } from "./core.bench.js";
 import { printTable, type BenchResult } from "./stats.js";
 
-const suites: Array<[string, () => Promise<BenchResult[]>]> = [["core", coreBenchmarks]];
+const suites: Array<[string, () => Promise<BenchResult[]>]> = [
+  ["core", coreBenchmarks],
+  ["cluster", clusterBenchmarks],
+];
 const only = process.argv.slice(2);
 
 const results: BenchResult[] = [];

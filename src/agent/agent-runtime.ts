@@ -26,6 +26,7 @@ import { createRunSandbox, runDir, virtualLatestRun } from "./sandbox.js";
 import type { StatusUpdateManager } from "./status-update-manager.js";
 import type { AgentCounters } from "./metrics.js";
 import type { AgentInfo } from "../mesos/agent-info.js";
+import type { TaskCheckpointer } from "./recovery/task-checkpointer.js";
 
 export interface AgentRuntimeSettings {
   logger: Logger;
@@ -42,6 +43,8 @@ export interface AgentRuntimeSettings {
   agentInfo: () => AgentInfo;
   files: FilesRegistry;
   agentId: () => string | undefined;
+  /** Writes `<work_dir>/meta` task checkpoints for recovery after a restart. */
+  checkpointer?: TaskCheckpointer;
   /** Tells the master an executor ended (link EXECUTOR_EXITED). */
   executorExited: (frameworkId: ID, executorId: ID, status: number) => void;
 }
@@ -162,6 +165,7 @@ export class AgentRuntime implements ExecutorHost {
     if (task) {
       task.state = status.state;
       task.statuses.push(status);
+      this.settings.checkpointer?.record(executor, task, status);
       if (isTerminalState(status.state)) {
         executor.tasks.delete(status.task_id.value);
         executor.completed.push(task);
@@ -187,7 +191,9 @@ export class AgentRuntime implements ExecutorHost {
         message: exit.launchError ? `Failed to launch container: ${exit.launchError}` : "Executor terminated",
       });
     this.book.retireExecutor(executor);
-    this.settings.executorExited(executor.info.framework_id, executor.info.executor_id, waitStatus(exit));
+    // As in Mesos, the end of a command executor is not an executor failure the scheduler hears of.
+    if (executor.kind !== "command")
+      this.settings.executorExited(executor.info.framework_id, executor.info.executor_id, waitStatus(exit));
   }
 
   environment(executor: ExecutorRecord, directory: string): Record<string, string> {
@@ -279,6 +285,7 @@ export class AgentRuntime implements ExecutorHost {
       statuses: [],
     };
     executor.tasks.set(info.task_id.value, record);
+    this.settings.checkpointer?.record(executor, record);
     return record;
   }
 }

@@ -23,6 +23,9 @@ import { AgentCounters } from "./metrics.js";
 import { chooseContainerizer, masterBaseUrl, type AgentOptions } from "./options.js";
 import { StatusUpdateManager } from "./status-update-manager.js";
 import { flagsFromOptions } from "./role-flags.js";
+import { recoverTasks } from "./recovery/recover.js";
+import { readTaskCheckpoints } from "./recovery/task-checkpoint.js";
+import { TaskCheckpointer } from "./recovery/task-checkpointer.js";
 
 export type { AgentOptions } from "./options.js";
 
@@ -38,6 +41,12 @@ export interface Agent extends RunningRole {
   registered(): Promise<string>;
   /** Ends every task's process group (unless `leaveTasksRunning`), the master link and the server. */
   stop(options?: { leaveTasksRunning?: boolean }): Promise<void>;
+  /**
+   * Test hook, SIGKILL in process: drops the master link, the server with its connections and the status
+   * update timers at once, telling the master nothing and leaving task processes running. Resolves with
+   * the process groups of those tasks, which the caller must end.
+   */
+  crash(): Promise<number[]>;
 }
 
 const DEFAULT_PORT = 5051;
@@ -77,6 +86,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     ...(agentId ? { id: { value: agentId } } : {}),
   });
 
+  const checkpointer = new TaskCheckpointer(workDir, () => agentId, containerizer.name !== "simulated");
   const statusUpdates = new StatusUpdateManager(
     (frameworkId, status, latestState) =>
       link.send({
@@ -85,6 +95,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       }) ?? Promise.resolve(false),
     options.statusUpdateRetryIntervalMs ?? 10_000,
     (frameworkId, status) => {
+      checkpointer.acknowledged(frameworkId, status);
       if (status.source !== "SOURCE_EXECUTOR" || !status.executor_id) return;
       const runtime = runtimeCore.book.executor(frameworkId.value, status.executor_id.value)?.runtime;
       if (runtime instanceof HttpExecutor) runtime.acknowledged(status.task_id, status.uuid ?? "");
@@ -105,6 +116,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     counters,
     agentInfo,
     agentId: () => agentId,
+    checkpointer,
     executorExited: (frameworkId, executorId, status) =>
       void link.send({
         type: "EXECUTOR_EXITED",
@@ -170,10 +182,24 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   const stop = async (stopOptions: { leaveTasksRunning?: boolean } = {}): Promise<void> => {
     if (stopped) return;
     stopped = true;
+    checkpointer.close();
     await link.stop();
     statusUpdates.stop();
     if (!stopOptions.leaveTasksRunning) await destroyAndWait(runtimeCore);
     await app.close();
+  };
+
+  const crash = async (): Promise<number[]> => {
+    const groups = containerizer instanceof MesosContainerizer ? containerizer.runningGroups() : [];
+    if (stopped) return groups;
+    stopped = true;
+    checkpointer.close();
+    statusUpdates.stop();
+    await link.stop();
+    // Pretend containers have no process to outlive the agent.
+    if (!(containerizer instanceof MesosContainerizer)) runtimeCore.destroyAll();
+    await app.close();
+    return groups;
   };
 
   const onEvent = (event: AgentLinkEvent): void => {
@@ -235,7 +261,15 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     masterUrl,
     logger,
     agentId: () => agentId,
-    registration: () => registrationBody({ agentInfo: agentInfo(), pid, book, statusUpdates, agentId }),
+    registration: () =>
+      registrationBody({
+        agentInfo: agentInfo(),
+        pid,
+        book,
+        statusUpdates,
+        agentId,
+        recoveredTasks: checkpointer.recoveredTasks(),
+      }),
     onEvent,
     onDisconnected: () => {
       registeredNow = false;
@@ -244,6 +278,15 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     },
     backoffMaxMs: options.reconnectBackoffMaxMs ?? 1000,
   });
+  if (agentId)
+    recoverTasks(readTaskCheckpoints(workDir, agentId), {
+      agentId,
+      host: runtimeCore,
+      book,
+      files,
+      statusUpdates,
+      checkpointer,
+    });
   link.start();
 
   return {
@@ -254,6 +297,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     registered: () =>
       registeredNow && agentId ? Promise.resolve(agentId) : new Promise((resolve) => waiters.push(resolve)),
     stop,
+    crash,
   };
 }
 

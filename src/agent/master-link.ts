@@ -17,6 +17,11 @@ export interface MasterLinkOptions {
 }
 
 const FIRST_BACKOFF_MS = 20;
+/**
+ * While nothing listens at the master's address (it is still starting, or restarting), retries stay this
+ * quick: a refused connection costs the master nothing, and agents started beside it register at once.
+ */
+const REFUSED_BACKOFF_MAX_MS = 100;
 
 /**
  * The agent's side of the internal link: keeps one REGISTER stream open (reconnecting with capped
@@ -29,6 +34,7 @@ export class MasterLink {
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
+  private refused = false;
 
   constructor(private readonly options: MasterLinkOptions) {}
 
@@ -78,7 +84,11 @@ export class MasterLink {
       if (this.stopped) break;
       if (registeredAt) backoff = FIRST_BACKOFF_MS;
       await this.sleep(Math.random() * backoff);
-      backoff = Math.min(backoff * 2, this.options.backoffMaxMs);
+      backoff = Math.min(
+        backoff * 2,
+        this.options.backoffMaxMs,
+        this.refused ? REFUSED_BACKOFF_MAX_MS : Infinity,
+      );
     }
   }
 
@@ -87,6 +97,7 @@ export class MasterLink {
     const abort = new AbortController();
     this.abort = abort;
     let registered = false;
+    this.refused = false;
     const agentId = this.options.agentId();
     const call: AgentLinkCall = {
       type: "REGISTER",
@@ -113,6 +124,7 @@ export class MasterLink {
         }
       }
     } catch (error) {
+      this.refused = (error as NodeJS.ErrnoException).code === "ECONNREFUSED";
       if (!this.stopped) this.options.logger.debug({ err: error }, "master link dropped");
     } finally {
       clearTimeout(this.pingTimer);

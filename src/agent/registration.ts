@@ -13,6 +13,8 @@ export interface RegistrationSource {
   book: AgentBook;
   statusUpdates: StatusUpdateManager;
   agentId: string | undefined;
+  /** Tasks recovery ended after a restart whose terminal update is not yet acknowledged. */
+  recoveredTasks?: Task[];
 }
 
 /** The REGISTER body; on re-registration it lists what still runs so the master can reconcile. */
@@ -38,6 +40,7 @@ export function registrationBody(source: RegistrationSource): NonNullable<AgentL
         ),
       );
   }
+  tasks.push(...(source.recoveredTasks ?? []));
   return {
     ...body,
     tasks,

@@ -1,33 +1,25 @@
 import type { Command } from "commander";
 import { describeFlags, FlagError, parseFlags } from "../common/flags.js";
 import { createLogger } from "../common/logger.js";
-import type { RoleDefinition } from "../common/role.js";
-import { ROLE_DEFINITIONS } from "../common/role-registry.js";
-
-const ROLES: Record<string, RoleDefinition> = ROLE_DEFINITIONS;
+import { isRoleName, loadRoleDefinition, ROLE_NAMES } from "../common/role-loaders.js";
 
 /** `minimesos run <role> [--flag=value ...]`: one role as this OS process, configured like the real binary. */
 export function registerRunCommand(program: Command): void {
   program
     .command("run")
     .description("run one role (master, agent) as this process, with Mesos's flags or MESOS_* variables")
-    .argument("<role>", `one of: ${Object.keys(ROLES).join(", ")}`)
+    .argument("<role>", `one of: ${ROLE_NAMES.join(", ")}`)
     .argument("[flags...]", "the role's flags, as --name=value")
     .allowUnknownOption(true)
     .helpOption(false)
-    .addHelpText(
-      "after",
-      Object.values(ROLES)
-        .map((r) => `\n${r.name}: ${r.summary}\n${describeFlags(r.flags)}`)
-        .join("\n"),
-    )
+    .addHelpText("after", "\n'minimesos run <role> --help' lists the flags of a role.")
     .action(async (roleName: string, args: string[]) => {
-      const role = ROLES[roleName];
-      if (!role) {
-        process.stderr.write(`Unknown role '${roleName}'. Choose one of: ${Object.keys(ROLES).join(", ")}\n`);
+      if (!isRoleName(roleName)) {
+        process.stderr.write(`Unknown role '${roleName}'. Choose one of: ${ROLE_NAMES.join(", ")}\n`);
         process.exitCode = 2;
         return;
       }
+      const role = await loadRoleDefinition(roleName);
       if (args.includes("--help") || args.includes("-h")) {
         process.stdout.write(
           `Usage: minimesos run ${role.name} [--flag=value ...]\n${role.summary}\n\n${describeFlags(role.flags)}\n`,

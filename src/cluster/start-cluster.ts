@@ -1,6 +1,6 @@
 import { newClusterId } from "./cluster-id.js";
 import { logTail } from "./log-tail.js";
-import { planCluster } from "./plan.js";
+import { planCluster, reachableHost } from "./plan.js";
 import type { Progress } from "./progress.js";
 import { activeAgentIds, isHealthy, StopWaiting, waitFor } from "./readiness.js";
 import { RunningCluster, stopRoles } from "./running-cluster.js";
@@ -28,9 +28,9 @@ export class ClusterStartError extends Error {
 }
 
 /**
- * `up` as ordered steps: plan ports, record the cluster id, start the master and wait until it answers,
- * start the agents and wait until the master has every one of them active. A failing step stops at once,
- * and everything started so far is removed.
+ * `up` as ordered steps: plan ports, record the cluster id, start the master and every agent at once (an
+ * agent retries its registration until the master answers) and wait until the master answers, then
+ * until it has every agent active. A failing step stops at once, and everything started so far is removed.
  */
 export async function startCluster(spec: ClusterSpec, options: StartClusterOptions): Promise<RunningCluster> {
   const { runtime, state, progress, timeoutMs, signal } = options;
@@ -40,43 +40,56 @@ export async function startCluster(spec: ClusterSpec, options: StartClusterOptio
   state.writeClusterId(clusterId);
   const launched: LaunchedRole[] = [];
 
+  const failure = (role: { name: string; logPath?: string }, error: unknown) =>
+    error instanceof ClusterStartError
+      ? error
+      : new ClusterStartError(
+          `${role.name} failed to start: ${error instanceof Error ? error.message : String(error)}`,
+          role.name,
+          logTail(role.logPath),
+        );
+  /** Ends a wait at once when `up` is interrupted or a role's process has ended. */
   const guard = () => {
     if (signal?.aborted) throw new StopWaiting("Interrupted");
-  };
-  const answering = (role: LaunchedRole) => {
-    guard();
-    if (role.exited()) throw new StopWaiting("the process exited");
-    return isHealthy(role.url);
+    const gone = launched.find((role) => role.exited());
+    if (gone) throw failure(gone, new StopWaiting("the process exited"));
   };
   const launch = async (role: RoleLaunch) => {
     try {
       const started = await runtime.launch(role, clusterId);
       launched.push(started);
-      await waitFor(`${role.name} to answer at ${role.url}`, () => answering(started), left());
       return started;
     } catch (error) {
-      if (error instanceof ClusterStartError) throw error;
-      const message = error instanceof Error ? error.message : String(error);
-      throw new ClusterStartError(
-        `${role.name} failed to start: ${message}`,
-        role.name,
-        logTail(role.logPath),
+      throw failure(role, error);
+    }
+  };
+  const answering = async (role: LaunchedRole) => {
+    try {
+      return await waitFor(
+        `${role.name} to answer at ${role.url}`,
+        () => (guard(), isHealthy(role.url)),
+        left(),
       );
+    } catch (error) {
+      throw failure(role, error);
     }
   };
 
   try {
     const plan = await planCluster(spec, state);
     guard();
-    const master = await progress.step(`Starting master at ${plan.master.url}`, () => launch(plan.master));
-    guard();
-    const agents = await progress.step(`Starting ${plan.agents.length} agent(s)`, () =>
-      Promise.all(plan.agents.map(launch)),
+    const count = plan.agents.length;
+    const [master, ...agents] = await progress.step(
+      `Starting master at ${plan.master.url} and ${count} agent(s)`,
+      async () => {
+        const roles = await Promise.all([plan.master, ...plan.agents].map(launch));
+        await answering(roles[0] as LaunchedRole);
+        return roles;
+      },
     );
-    const pids = plan.agents.map(
-      (a) => `slave(1)@${a.flags.ip === "0.0.0.0" ? "127.0.0.1" : a.flags.ip}:${a.flags.port}`,
-    );
-    const agentIds = await progress.step(`Waiting for ${plan.agents.length} agent(s) to register`, () =>
+    if (!master) throw new Error("the runtime started no master");
+    const pids = plan.agents.map((a) => agentPid(a.flags));
+    const agentIds = await progress.step(`Waiting for ${count} agent(s) to register`, () =>
       waitFor(
         "every agent to register with the master",
         () => (guard(), activeAgentIds(master.url, pids)),
@@ -101,3 +114,7 @@ export async function startCluster(spec: ClusterSpec, options: StartClusterOptio
     throw new ClusterStartError(error instanceof Error ? error.message : String(error), undefined, "");
   }
 }
+
+/** The libprocess-style pid the master lists for an agent started with these flags. */
+const agentPid = (flags: Record<string, string>): string =>
+  `slave(1)@${reachableHost(flags.ip ?? "127.0.0.1")}:${flags.port}`;

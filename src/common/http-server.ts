@@ -11,6 +11,10 @@ import { encodeJsonRecord } from "./recordio.js";
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
 
+const noSchemas = (): never => {
+  throw new Error("createHttpApp routes take no JSON schemas; handlers parse their own bodies");
+};
+
 /**
  * A fastify app set up the way every role serves: bodies arrive as raw Buffers (handlers parse them so
  * they can answer with the real systems' own error texts), unknown routes get an empty 404 as libprocess
@@ -23,6 +27,8 @@ export function createHttpApp(logger: Logger, bodyLimit = DEFAULT_BODY_LIMIT): F
     bodyLimit,
     forceCloseConnections: true,
     return503OnClosing: false,
+    // Routes here carry no JSON schemas; without this, fastify loads ajv (~90 modules) at start-up.
+    schemaController: { compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas } },
   });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));

@@ -11,6 +11,8 @@ interface ProcStat {
   stimeTicks: number;
   threads: number;
   rssPages: number;
+  /** Clock ticks after boot at which the process started: with the pid, it names one process for good. */
+  startTicks: number;
 }
 
 /** Fields of /proc/<pid>/stat after the command name (which may itself hold spaces and parentheses). */
@@ -27,6 +29,7 @@ export function parseProcStat(text: string): ProcStat | undefined {
     stimeTicks: num(15),
     threads: num(20),
     rssPages: num(24),
+    startTicks: num(22),
   };
 }
 

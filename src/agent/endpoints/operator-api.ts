@@ -7,6 +7,8 @@ import type { AgentBook } from "../book.js";
 import { v1Task } from "../registration.js";
 import type { StatusUpdateManager } from "../status-update-manager.js";
 import { BUILD_INFO } from "./build-info.js";
+import { parseCallEnvelope } from "../../mesos/call-envelope.js";
+import { refuseNonPost } from "./refuse-non-post.js";
 
 export interface OperatorApiDeps {
   book: AgentBook;
@@ -19,22 +21,31 @@ export interface OperatorApiDeps {
 
 /** The agent's operator API v1 (`POST /api/v1` and `/slave(1)/api/v1`), the read-only calls. */
 export function registerOperatorApi(app: FastifyInstance, deps: OperatorApiDeps): void {
-  for (const url of ["/api/v1", "/slave(1)/api/v1"])
+  for (const url of ["/api/v1", "/slave(1)/api/v1"]) {
     app.post(url, (request, reply) => handle(deps, request, reply));
+    refuseNonPost(app, url);
+  }
 }
+
+/** agent.proto's Call.Type names: the known ones that this agent does not serve get a 501. */
+const AGENT_CALL_TYPES = new Set(
+  (
+    "GET_HEALTH GET_FLAGS GET_VERSION GET_METRICS GET_LOGGING_LEVEL SET_LOGGING_LEVEL LIST_FILES READ_FILE " +
+    "GET_STATE GET_CONTAINERS GET_FRAMEWORKS GET_EXECUTORS GET_OPERATIONS GET_TASKS GET_AGENT " +
+    "GET_RESOURCE_PROVIDERS LAUNCH_NESTED_CONTAINER WAIT_NESTED_CONTAINER KILL_NESTED_CONTAINER " +
+    "REMOVE_NESTED_CONTAINER LAUNCH_NESTED_CONTAINER_SESSION ATTACH_CONTAINER_INPUT ATTACH_CONTAINER_OUTPUT " +
+    "LAUNCH_CONTAINER WAIT_CONTAINER KILL_CONTAINER REMOVE_CONTAINER ADD_RESOURCE_PROVIDER_CONFIG " +
+    "UPDATE_RESOURCE_PROVIDER_CONFIG REMOVE_RESOURCE_PROVIDER_CONFIG MARK_RESOURCE_PROVIDER_GONE PRUNE_IMAGES"
+  ).split(" "),
+);
 
 function handle(deps: OperatorApiDeps, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const problem = contentTypeProblem(request);
   if (problem) return sendText(reply, problem.status, problem.message);
   if (!acceptsJson(request)) return sendText(reply, 406, "Expecting 'Accept' to allow 'application/json'");
-  let call: { type?: unknown };
-  try {
-    call = JSON.parse(bodyText(request)) as { type?: unknown };
-  } catch (error) {
-    return sendText(reply, 400, `Failed to parse body into JSON: ${(error as Error).message}`);
-  }
-  if (typeof call !== "object" || call === null || typeof call.type !== "string")
-    return sendText(reply, 400, "Failed to validate agent::Call: Expecting 'type' to be present");
+  const parsed = parseCallEnvelope(bodyText(request), (type) => AGENT_CALL_TYPES.has(type), "agent::Call");
+  if ("error" in parsed) return sendText(reply, 400, parsed.error);
+  const { call } = parsed;
   const body = answer(deps, call.type);
   if (body === undefined) return sendText(reply, 501, `Unsupported call type ${call.type}`);
   return reply.type("application/json").send(JSON.stringify({ type: call.type, ...body }));

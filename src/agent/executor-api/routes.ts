@@ -8,6 +8,7 @@ import {
 } from "../../common/http-server.js";
 import type { TaskStatus } from "../../mesos/task.js";
 import type { AgentBook, ExecutorRecord } from "../book.js";
+import { refuseNonPost } from "../endpoints/refuse-non-post.js";
 import { HttpExecutor } from "./http-executor.js";
 import { executorCallProblem, parseExecutorCall } from "./validate-call.js";
 
@@ -23,12 +24,7 @@ export interface ExecutorApiDeps {
 export function registerExecutorApi(app: FastifyInstance, deps: ExecutorApiDeps): void {
   for (const url of ["/api/v1/executor", "/slave(1)/api/v1/executor"]) {
     app.post(url, (request, reply) => handle(deps, request, reply));
-    app.route({
-      method: ["GET", "PUT", "DELETE", "PATCH"],
-      url,
-      handler: (_request, reply) =>
-        sendText(reply.header("Allow", "POST"), 405, "Expecting a 'POST' request"),
-    });
+    refuseNonPost(app, url);
   }
 }
 

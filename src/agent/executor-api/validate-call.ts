@@ -1,5 +1,6 @@
 import type { ExecutorCall } from "../../mesos/executor-protocol.js";
 import { isStatusUuid } from "../../mesos/ids.js";
+import { parseCallEnvelope } from "../../mesos/call-envelope.js";
 
 const CALL_TYPES = new Set(["SUBSCRIBE", "UPDATE", "MESSAGE", "HEARTBEAT"]);
 
@@ -29,18 +30,8 @@ export function executorCallProblem(call: ExecutorCall): string | undefined {
   }
 }
 
-/** Parses a call body; a string when it is not a JSON object with a known type. */
+/** Parses a call body; a string (the 400 text) when it is not a JSON object with a known type. */
 export function parseExecutorCall(text: string): ExecutorCall | string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    return `Failed to parse body into JSON: ${(error as Error).message}`;
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
-    return "Failed to convert JSON into Call protobuf: Expecting a JSON object";
-  const type = (parsed as { type?: unknown }).type;
-  if (type !== undefined && (typeof type !== "string" || !CALL_TYPES.has(type)))
-    return `Failed to convert JSON into Call protobuf: Failed to find enum for '${String(type)}'`;
-  return parsed as ExecutorCall;
+  const parsed = parseCallEnvelope(text, (type) => CALL_TYPES.has(type), "Executor::Call");
+  return "error" in parsed ? parsed.error : (parsed.call as unknown as ExecutorCall);
 }

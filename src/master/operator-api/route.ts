@@ -7,6 +7,7 @@ import {
   sendText,
 } from "../../common/http-server.js";
 import type { MasterContext } from "../context.js";
+import { parseCallEnvelope } from "../../mesos/call-envelope.js";
 import { refuseNonPost } from "../http-methods.js";
 import { OPERATOR_HANDLERS, UNSUPPORTED_CALLS, type OperatorCall } from "./calls.js";
 import { getState } from "./views.js";
@@ -14,23 +15,12 @@ import { getState } from "./views.js";
 export const OPERATOR_PATHS = ["/api/v1", "/master/api/v1"];
 
 function parseCall(text: string): OperatorCall | string {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return `Failed to parse body into JSON: ${(error as Error).message}`;
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json))
-    return "Failed to convert JSON into Call protobuf: Expecting a JSON object";
-  const type = (json as { type?: unknown }).type;
-  if (type !== undefined && typeof type !== "string")
-    return `Failed to convert JSON into Call protobuf: Not expecting a JSON ${typeof type} for field 'type'`;
-  if (
-    typeof type !== "string" ||
-    !(type in OPERATOR_HANDLERS || type === "SUBSCRIBE" || UNSUPPORTED_CALLS.has(type))
-  )
-    return "Failed to validate master::Call: Expecting 'type' to be present";
-  return json as OperatorCall;
+  const parsed = parseCallEnvelope(
+    text,
+    (type) => type in OPERATOR_HANDLERS || type === "SUBSCRIBE" || UNSUPPORTED_CALLS.has(type),
+    "master::Call",
+  );
+  return "error" in parsed ? parsed.error : (parsed.call as unknown as OperatorCall);
 }
 
 function subscribe(ctx: MasterContext, reply: FastifyReply): void {

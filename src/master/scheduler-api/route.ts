@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { parseJsonObject } from "../../mesos/call-envelope.js";
 import { acceptsJson, bodyText, contentTypeProblem, sendText } from "../../common/http-server.js";
 import type { SchedulerCall, SchedulerCallType } from "../../mesos/scheduler-protocol.js";
 import type { MasterContext } from "../context.js";
@@ -35,17 +36,12 @@ const HANDLERS: Record<Exclude<SchedulerCallType, "SUBSCRIBE">, CallHandler> = {
 
 /** Parses and validates the body; a string is the 400 answer. */
 function parseCall(text: string): SchedulerCall | string {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return `Failed to parse body into JSON: ${(error as Error).message}`;
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json))
-    return "Failed to convert JSON into Call protobuf: Expecting a JSON object";
+  const parsed = parseJsonObject(text);
+  if ("error" in parsed) return parsed.error;
+  const json = parsed.json;
   const shapeProblem = checkShape(json, SCHEDULER_CALL);
   if (shapeProblem) return `Failed to convert JSON into Call protobuf: ${shapeProblem}`;
-  const call = json as SchedulerCall;
+  const call = json as unknown as SchedulerCall;
   const invalid = validateSchedulerCall(call);
   if (invalid) return `Failed to validate scheduler::Call: ${invalid}`;
   return call;

@@ -1,0 +1,11 @@
+import type { RoleDefinition } from "../common/role.js";
+import { MARATHON_FLAGS, marathonOptionsFromFlags } from "./flags.js";
+import { startMarathon } from "./marathon.js";
+
+/** `minimesos run marathon`: a Marathon-compatible scheduler on a Mesos master, in this process. */
+export const marathonRole: RoleDefinition = {
+  name: "marathon",
+  summary: "Marathon-compatible scheduler: /v2 REST API, deployments, health checks, event stream",
+  flags: MARATHON_FLAGS,
+  start: async (flags, logger) => startMarathon({ ...marathonOptionsFromFlags(flags), logger }),
+};

@@ -1,0 +1,54 @@
+import type { AppDefinition } from "../model/app-definition.js";
+
+const MAX_LABEL = 512;
+
+/** A label key as an env-var name: runs of characters outside [a-zA-Z0-9_] become `_`, upper-cased. */
+export const envSafe = (key: string): string => key.replace(/[^a-zA-Z0-9_]+/g, "_").toUpperCase();
+
+const double = (n: number): string => (Number.isInteger(n) ? `${n}.0` : String(n));
+
+function portNames(app: AppDefinition): Array<{ name?: string; requested: number }> {
+  if (app.container?.portMappings)
+    return app.container.portMappings.map((m) => ({ name: m.name, requested: m.containerPort || m.servicePort }));
+  return app.portDefinitions.map((p) => ({ name: p.name, requested: p.port }));
+}
+
+function portVariables(app: AppDefinition, hostPorts: readonly number[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (hostPorts.length === 0) return env;
+  hostPorts.forEach((port, i) => (env[`PORT${i}`] = String(port)));
+  env.PORT = String(hostPorts[0]);
+  env.PORTS = hostPorts.join(",");
+  portNames(app).forEach((p, i) => {
+    const host = hostPorts[i];
+    if (host === undefined) return;
+    if (p.name) env[`PORT_${p.name.toUpperCase()}`] = String(host);
+    env[`PORT_${p.requested !== 0 ? p.requested : host}`] = String(host);
+  });
+  return env;
+}
+
+/** The environment Marathon gives each task (§3.1); the app's own `env` entries come last and win. */
+export function taskEnvironment(
+  app: AppDefinition,
+  task: { id: string; host: string; hostPorts: readonly number[] },
+): Record<string, string> {
+  const labels = Object.entries(app.labels).filter(([k, v]) => k.length <= MAX_LABEL && v.length <= MAX_LABEL);
+  const env: Record<string, string> = {
+    ...portVariables(app, task.hostPorts),
+    HOST: task.host,
+    MESOS_TASK_ID: task.id,
+    MARATHON_APP_ID: app.id,
+    MARATHON_APP_VERSION: app.version,
+    MARATHON_APP_RESOURCE_CPUS: double(app.cpus),
+    MARATHON_APP_RESOURCE_MEM: double(app.mem),
+    MARATHON_APP_RESOURCE_DISK: double(app.disk),
+    MARATHON_APP_RESOURCE_GPUS: String(app.gpus),
+    MARATHON_APP_LABELS: labels.map(([k]) => envSafe(k)).join(" "),
+  };
+  const image = app.container?.docker?.image;
+  if (app.container?.type === "DOCKER" && image) env.MARATHON_APP_DOCKER_IMAGE = image;
+  for (const [k, v] of labels) env[`MARATHON_APP_LABEL_${envSafe(k)}`] = v;
+  for (const [k, v] of Object.entries(app.env)) if (typeof v === "string") env[k] = v;
+  return env;
+}

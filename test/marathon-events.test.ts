@@ -17,7 +17,10 @@ interface SseEvent {
 
 /** Reads server-sent events from /v2/events into `into` until aborted. */
 async function listen(query: string, into: SseEvent[], signal: AbortSignal): Promise<void> {
-  const response = await fetch(`${cluster.marathon.url}/v2/events${query}`, { headers: { Accept: "text/event-stream" }, signal });
+  const response = await fetch(`${cluster.marathon.url}/v2/events${query}`, {
+    headers: { Accept: "text/event-stream" },
+    signal,
+  });
   expect(response.headers.get("content-type")).toContain("text/event-stream");
   const reader = response.body?.getReader();
   let buffer = "";
@@ -48,23 +51,53 @@ describe("/v2/events", () => {
     const filtered: SseEvent[] = [];
     const abort = new AbortController();
     try {
-      console.time("attach"); await listen("", all, abort.signal);
+      await listen("", all, abort.signal);
       await listen("?event_type=deployment_success&event_type=app_terminated_event", filtered, abort.signal);
       await until("attached", () => all.some((e) => e.event === "event_stream_attached"));
-      console.timeEnd("attach"); const created = await cluster.api("/v2/apps", { method: "POST", body: { id: "/ev", cmd: "run=forever", cpus: 0.1, mem: 16 } });
+      const created = await cluster.api("/v2/apps", {
+        method: "POST",
+        body: { id: "/ev", cmd: "run=forever", cpus: 0.1, mem: 16 },
+      });
       const deploymentId = created.headers.get("marathon-deployment-id");
-      console.time("dep"); await until("deployment_success", () => filtered.some((e) => e.data.id === deploymentId));
-      console.timeEnd("dep"); const types = all.map((e) => e.event);
-      expect(types).toEqual(expect.arrayContaining(["api_post_event", "group_change_success", "deployment_info", "deployment_step_success", "status_update_event", "instance_changed_event", "deployment_success"]));
-      const running = all.find((e) => e.event === "status_update_event" && e.data.taskStatus === "TASK_RUNNING");
-      expect(running?.data).toMatchObject({ eventType: "status_update_event", appId: "/ev", host: "127.0.0.1", message: "" });
+      await until("deployment_success", () => filtered.some((e) => e.data.id === deploymentId));
+      const types = all.map((e) => e.event);
+      expect(types).toEqual(
+        expect.arrayContaining([
+          "api_post_event",
+          "group_change_success",
+          "deployment_info",
+          "deployment_step_success",
+          "status_update_event",
+          "instance_changed_event",
+          "deployment_success",
+        ]),
+      );
+      const running = all.find(
+        (e) => e.event === "status_update_event" && e.data.taskStatus === "TASK_RUNNING",
+      );
+      expect(running?.data).toMatchObject({
+        eventType: "status_update_event",
+        appId: "/ev",
+        host: "127.0.0.1",
+        message: "",
+      });
       expect(running?.data.timestamp).toMatch(/\.\d{3}Z$/);
       const success = all.find((e) => e.event === "deployment_success");
-      expect(success?.data.plan).toMatchObject({ id: deploymentId, steps: [{ actions: [{ action: "StartApplication", app: "/ev" }] }, { actions: [{ action: "ScaleApplication", app: "/ev" }] }] });
+      expect(success?.data.plan).toMatchObject({
+        id: deploymentId,
+        steps: [
+          { actions: [{ action: "StartApplication", app: "/ev" }] },
+          { actions: [{ action: "ScaleApplication", app: "/ev" }] },
+        ],
+      });
       await cluster.api("/v2/apps/ev", { method: "DELETE" });
-      console.time("term"); await until("app_terminated_event", () => filtered.some((e) => e.event === "app_terminated_event" && e.data.appId === "/ev"));
-      console.timeEnd("term"); expect(new Set(filtered.map((e) => e.event))).toEqual(new Set(["deployment_success", "app_terminated_event"]));
-      console.time("405"); expect((await cluster.api("/v2/events")).status).toBe(405); console.timeEnd("405");
+      await until("app_terminated_event", () =>
+        filtered.some((e) => e.event === "app_terminated_event" && e.data.appId === "/ev"),
+      );
+      expect(new Set(filtered.map((e) => e.event))).toEqual(
+        new Set(["deployment_success", "app_terminated_event"]),
+      );
+      expect((await cluster.api("/v2/events")).status).toBe(405);
     } finally {
       abort.abort();
     }

@@ -20,7 +20,8 @@ interface TaskJson {
   host: string;
   state: string;
 }
-const tasksOf = async (id: string): Promise<TaskJson[]> => (await cluster.api(`/v2/apps${id}/tasks`)).json?.tasks ?? [];
+const tasksOf = async (id: string): Promise<TaskJson[]> =>
+  (await cluster.api(`/v2/apps${id}/tasks`)).json?.tasks ?? [];
 const running = async (id: string) => (await tasksOf(id)).filter((t) => t.state === "TASK_RUNNING");
 const create = (body: Record<string, unknown>) =>
   cluster.api("/v2/apps", { method: "POST", body: { cmd: "run=forever", cpus: 0.1, mem: 16, ...body } });
@@ -39,7 +40,10 @@ describe("placement", () => {
 
     await cluster.api("/v2/apps/unique", { method: "PUT", body: { instances: 3 } });
     await until("queue shows the task that cannot be placed", async () => {
-      const queue = (await cluster.api("/v2/queue")).json.queue as Array<{ app: { id: string }; count: number }>;
+      const queue = (await cluster.api("/v2/queue")).json.queue as Array<{
+        app: { id: string };
+        count: number;
+      }>;
       return queue.some((q) => q.app.id === "/unique" && q.count === 1);
     });
     await new Promise((r) => setTimeout(r, 300));
@@ -51,16 +55,28 @@ describe("placement", () => {
 
 describe("deployments", () => {
   it("answers 409 for a locked app, lets force through, and cancels with rollback or force", async () => {
-    const created = await create({ id: "/stuck", instances: 1, constraints: [["rack", "CLUSTER", "nowhere"]] });
+    const created = await create({
+      id: "/stuck",
+      instances: 1,
+      constraints: [["rack", "CLUSTER", "nowhere"]],
+    });
     const stuckId = created.headers.get("marathon-deployment-id") as string;
-    const locked = await cluster.api("/v2/apps/stuck", { method: "PUT", body: { cmd: "run=forever exit=0" } });
+    const locked = await cluster.api("/v2/apps/stuck", {
+      method: "PUT",
+      body: { cmd: "run=forever exit=0" },
+    });
     expect(locked.status).toBe(409);
     expect(locked.json).toEqual({
       message: `App is locked by one or more deployments. Override with the option '?force=true'. View details at '/v2/deployments/${stuckId}'.`,
       deployments: [{ id: stuckId }],
     });
     const deployments = (await cluster.api("/v2/deployments")).json as Array<{ id: string }>;
-    expect(deployments.find((d) => d.id === stuckId)).toMatchObject({ id: stuckId, affectedApps: ["/stuck"], currentStep: 2, totalSteps: 2 });
+    expect(deployments.find((d) => d.id === stuckId)).toMatchObject({
+      id: stuckId,
+      affectedApps: ["/stuck"],
+      currentStep: 2,
+      totalSteps: 2,
+    });
 
     const forced = await cluster.api("/v2/apps/stuck?force=true", { method: "PUT", body: { instances: 2 } });
     expect(forced.status).toBe(200);
@@ -72,21 +88,35 @@ describe("deployments", () => {
     expect(rollback.status).toBe(200);
     expect(rollback.headers.get("marathon-deployment-id")).toBe(rollback.json.deploymentId);
     expect((await cluster.api("/v2/apps/stuck")).json.app.instances).toBe(1);
-    const cancel = await cluster.api(`/v2/deployments/${rollback.json.deploymentId}?force=true`, { method: "DELETE" });
+    const cancel = await cluster.api(`/v2/deployments/${rollback.json.deploymentId}?force=true`, {
+      method: "DELETE",
+    });
     expect(cancel.status).toBe(202);
     expect(await deploymentIds()).not.toContain(rollback.json.deploymentId);
-    expect((await cluster.api("/v2/deployments/nope", { method: "DELETE" })).json).toEqual({ message: "DeploymentPlan nope does not exist" });
+    expect((await cluster.api("/v2/deployments/nope", { method: "DELETE" })).json).toEqual({
+      message: "DeploymentPlan nope does not exist",
+    });
     await destroy("/stuck");
   });
 });
 
 describe("failures and kills", () => {
   it("backs a failing app off as configured and resets the delay on request", async () => {
-    await create({ id: "/failing", cmd: "exit=1", instances: 1, backoffSeconds: 2, backoffFactor: 2, maxLaunchDelaySeconds: 60 });
+    await create({
+      id: "/failing",
+      cmd: "exit=1",
+      instances: 1,
+      backoffSeconds: 2,
+      backoffFactor: 2,
+      maxLaunchDelaySeconds: 60,
+    });
     const queueItem = async () =>
-      ((await cluster.api("/v2/queue")).json.queue as Array<{ app: { id: string }; delay: { timeLeftSeconds: number; overdue: boolean } }>).find(
-        (q) => q.app.id === "/failing",
-      );
+      (
+        (await cluster.api("/v2/queue")).json.queue as Array<{
+          app: { id: string };
+          delay: { timeLeftSeconds: number; overdue: boolean };
+        }>
+      ).find((q) => q.app.id === "/failing");
     const delayed = await until("a launch delay", async () => {
       const item = await queueItem();
       return item && item.delay.timeLeftSeconds > 0 ? item : undefined;
@@ -98,7 +128,10 @@ describe("failures and kills", () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect((await cluster.api("/v2/apps/failing")).json.app.lastTaskFailure.taskId).toBe(firstFailure);
     expect((await cluster.api("/v2/queue/failing/delay", { method: "DELETE" })).status).toBe(204);
-    await until("relaunched after the reset", async () => (await cluster.api("/v2/apps/failing")).json.app.lastTaskFailure.taskId !== firstFailure);
+    await until(
+      "relaunched after the reset",
+      async () => (await cluster.api("/v2/apps/failing")).json.app.lastTaskFailure.taskId !== firstFailure,
+    );
     expect((await cluster.api("/v2/queue/nothing/delay", { method: "DELETE" })).status).toBe(404);
     await destroy("/failing");
   });
@@ -106,9 +139,14 @@ describe("failures and kills", () => {
   it("kills tasks with and without scale, refuses scale with wipe, and replaces killed tasks", async () => {
     const created = await create({ id: "/kills", instances: 3 });
     await until("3 running", async () => (await running("/kills")).length === 3);
-    await until("deployment done", async () => !(await deploymentIds()).includes(created.headers.get("marathon-deployment-id") ?? ""));
+    await until(
+      "deployment done",
+      async () => !(await deploymentIds()).includes(created.headers.get("marathon-deployment-id") ?? ""),
+    );
     const [first, second] = await running("/kills");
-    expect((await cluster.api("/v2/apps/kills/tasks?scale=true&wipe=true", { method: "DELETE" })).json).toEqual({
+    expect(
+      (await cluster.api("/v2/apps/kills/tasks?scale=true&wipe=true", { method: "DELETE" })).json,
+    ).toEqual({
       message: "You cannot use scale and wipe at the same time.",
     });
     const killed = await cluster.api(`/v2/apps/kills/tasks/${first?.id}`, { method: "DELETE" });
@@ -117,13 +155,25 @@ describe("failures and kills", () => {
       const now = await running("/kills");
       return now.length === 3 && !now.some((t) => t.id === first?.id);
     });
-    const scaled = await cluster.api("/v2/tasks/delete?scale=true", { method: "POST", body: { ids: [second?.id] } });
+    const scaled = await cluster.api("/v2/tasks/delete?scale=true", {
+      method: "POST",
+      body: { ids: [second?.id] },
+    });
     expect(Object.keys(scaled.json)).toEqual(["deploymentId", "version"]);
-    await until("scaled to 2", async () => (await running("/kills")).length === 2 && (await tasksOf("/kills")).length === 2);
+    await until(
+      "scaled to 2",
+      async () => (await running("/kills")).length === 2 && (await tasksOf("/kills")).length === 2,
+    );
     expect((await cluster.api("/v2/apps/kills")).json.app.instances).toBe(2);
-    expect((await cluster.api("/v2/tasks/delete", { method: "POST", body: { ids: ["bad"] } })).json).toEqual({ message: "Invalid task id 'bad'" });
+    expect((await cluster.api("/v2/tasks/delete", { method: "POST", body: { ids: ["bad"] } })).json).toEqual({
+      message: "Invalid task id 'bad'",
+    });
     await destroy("/kills");
-    await until("every deployment finished", async () => (await deploymentIds()).length === 0 || undefined, 5000).catch(async (error) => {
+    await until(
+      "every deployment finished",
+      async () => (await deploymentIds()).length === 0 || undefined,
+      5000,
+    ).catch(async (error) => {
       console.log(JSON.stringify((await cluster.api("/v2/deployments")).json));
       throw error;
     });

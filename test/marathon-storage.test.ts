@@ -24,7 +24,10 @@ const taskIds = async () =>
 describe("Marathon with --storage", () => {
   it("keeps its framework id, apps and running tasks across a restart, killing none", async () => {
     const frameworkId = await until("subscribed", () => cluster.marathon.frameworkId());
-    await cluster.api("/v2/apps", { method: "POST", body: { id: "/keep", cmd: "run=forever", instances: 2, cpus: 0.1, mem: 16 } });
+    await cluster.api("/v2/apps", {
+      method: "POST",
+      body: { id: "/keep", cmd: "run=forever", instances: 2, cpus: 0.1, mem: 16 },
+    });
     await until("2 running", async () => (await taskIds()).length === 2);
     const before = await taskIds();
     const versions = (await cluster.api("/v2/apps/keep/versions")).json;
@@ -35,7 +38,7 @@ describe("Marathon with --storage", () => {
     expect((await cluster.api("/v2/apps/keep/versions")).json).toEqual(versions);
     await new Promise((r) => setTimeout(r, 500));
     expect(await taskIds()).toEqual(before);
-    const state = await (await fetch(`${cluster.master.url}/master/state`)).json();
+    const state = await cluster.masterState();
     const fw = state.frameworks.find((f: { id: string }) => f.id === frameworkId);
     expect(fw.active).toBe(true);
     expect(fw.tasks.map((t: { id: string }) => t.id).sort()).toEqual(before);

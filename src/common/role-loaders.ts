@@ -7,6 +7,7 @@ import type { RoleDefinition } from "./role.js";
 const LOADERS = {
   master: async () => (await import("../master/role.js")).masterRole,
   agent: async () => (await import("../agent/role.js")).agentRole,
+  marathon: async () => (await import("../marathon/role.js")).marathonRole,
 } satisfies Record<string, () => Promise<RoleDefinition>>;
 
 export type RoleName = keyof typeof LOADERS;

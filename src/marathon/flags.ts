@@ -12,7 +12,10 @@ export const MARATHON_FLAGS: FlagSpecs = {
   mesos_user: { kind: "string", help: "User tasks run as (default: the current user)" },
   local_port_min: { kind: "number", help: "Lowest service port Marathon assigns", default: "10000" },
   local_port_max: { kind: "number", help: "Highest service port Marathon assigns", default: "20000" },
-  storage: { kind: "string", help: "Directory that keeps apps, deployments and tasks across restarts (default: memory)" },
+  storage: {
+    kind: "string",
+    help: "Directory that keeps apps, deployments and tasks across restarts (default: memory)",
+  },
 };
 
 const str = (v: FlagValue): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);

@@ -6,6 +6,7 @@ import type { ID } from "../mesos/ids.js";
 import { MarathonCore } from "./core/marathon-core.js";
 import { FrameworkConnection } from "./framework/connection.js";
 import { HealthMonitor } from "./health/health-monitor.js";
+import { ReadinessMonitor } from "./health/readiness-monitor.js";
 import { registerMarathonApi } from "./http/register.js";
 import type { MarathonSettings } from "./marathon-settings.js";
 import { MarathonStorage } from "./state/storage.js";
@@ -84,11 +85,17 @@ export async function startMarathon(options: MarathonOptions): Promise<Marathon>
     },
   });
   const health = new HealthMonitor(core);
+  const readiness = new ReadinessMonitor(core);
+  core.readiness = (appId) => readiness.resultsOf(appId);
+  const sync = () => {
+    health.sync();
+    readiness.sync();
+  };
   const ticker = setInterval(() => {
     core.tick();
-    health.sync();
+    sync();
   }, TICK_MS);
-  core.events.subscribe(() => health.sync());
+  core.events.subscribe(sync);
   connection.start();
   let stopped: Promise<void> | undefined;
   return {
@@ -100,6 +107,7 @@ export async function startMarathon(options: MarathonOptions): Promise<Marathon>
       (stopped ??= (async () => {
         clearInterval(ticker);
         health.stop();
+        readiness.stop();
         await connection.stop();
         await app.close();
         storage?.saveNow(core, () => frameworkId);

@@ -12,7 +12,13 @@ export interface MarathonCluster {
   marathon: Marathon;
   workRoot: string;
   /** Fetches a Marathon path; JSON bodies are sent and parsed. */
-  api(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiAnswer>;
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiAnswer>;
+  /** The master's /master/state. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  masterState(): Promise<any>;
   restartMarathon(options?: Partial<MarathonOptions>): Promise<Marathon>;
   close(): Promise<void>;
 }
@@ -72,8 +78,13 @@ export async function startMarathonCluster(options: ClusterOptions = {}): Promis
       async api(path, init = {}) {
         const response = await fetch((marathon as Marathon).url + path, {
           method: init.method ?? "GET",
-          headers: { ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}), ...init.headers },
-          ...(init.body !== undefined ? { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) } : {}),
+          headers: {
+            ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}),
+            ...init.headers,
+          },
+          ...(init.body !== undefined
+            ? { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) }
+            : {}),
         });
         const text = await response.text();
         let json: unknown;
@@ -84,6 +95,7 @@ export async function startMarathonCluster(options: ClusterOptions = {}): Promis
         }
         return { status: response.status, headers: response.headers, json, text };
       },
+      masterState: async () => (await fetch(`${master.url}/master/state`)).json(),
       async restartMarathon(extra = {}) {
         await marathon?.stop();
         marathon = await startMarathon({ ...marathonOptions, ...extra });
@@ -99,7 +111,11 @@ export async function startMarathonCluster(options: ClusterOptions = {}): Promis
 }
 
 /** Polls until `check` returns something truthy; fails after `ms`. */
-export async function until<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, ms = 10_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 10_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();

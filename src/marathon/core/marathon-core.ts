@@ -10,6 +10,7 @@ import { assignServicePorts, type ServicePortRange } from "../state/service-port
 import type { TaskRecord } from "../state/task-record.js";
 import { TaskTracker } from "../state/task-tracker.js";
 import { LaunchDelays } from "../scheduling/launch-delays.js";
+import { OfferStats } from "../scheduling/offer-stats.js";
 import { alive } from "../deployment/action-progress.js";
 
 export interface CoreOptions {
@@ -33,8 +34,11 @@ export class MarathonCore {
   readonly events = new EventBus();
   readonly delays = new LaunchDelays();
   readonly deployments: DeploymentManager;
+  readonly offerStats = new OfferStats();
   readonly lastTaskFailure = new Map<string, Record<string, unknown>>();
   driver: SchedulerDriver | undefined;
+  /** The readiness results of an app's tasks (set by the readiness monitor). */
+  readiness: (appId: string) => unknown[] = () => [];
   private suppressed = false;
   private lastReviveMs = 0;
   private readonly terminated = new Set<string>();
@@ -52,7 +56,12 @@ export class MarathonCore {
   }
 
   /** Stores the target apps and starts the deployment that gets there (409-style conflict unless forced). */
-  deploy(targets: Record<string, AppDefinition | undefined>, version: string, force: boolean, restart: string[] = []): DeployOutcome {
+  deploy(
+    targets: Record<string, AppDefinition | undefined>,
+    version: string,
+    force: boolean,
+    restart: string[] = [],
+  ): DeployOutcome {
     const ids = Object.keys(targets);
     const conflicts = this.deployments.holding(ids);
     if (conflicts.length > 0 && !force) return { ok: false, conflicts };
@@ -72,11 +81,13 @@ export class MarathonCore {
         this.terminated.delete(id);
       } else this.apps.delete(id);
       this.delays.reset(id);
+      this.offerStats.forget(id);
     }
     const plan = buildPlan(original, assigned, version, restart);
-    for (const app of Object.values(assigned)) if (app) this.events.publish("group_change_success", { groupId: "/", version });
+    this.events.publish("group_change_success", { groupId: "/", version });
     this.deployments.start(plan);
     this.changed();
+    this.reviveIfNeeded();
     return { ok: true, plan };
   }
 
@@ -84,7 +95,9 @@ export class MarathonCore {
   launchNeed(app: AppDefinition): number {
     if (this.deployments.waiting(app.id)) return 0;
     const target = this.deployments.launchTarget(app.id) ?? app.instances;
-    const current = alive(this.tasks.ofApp(app.id)).filter((t) => t.configVersion === app.versionInfo.lastConfigChangeAt);
+    const current = alive(this.tasks.ofApp(app.id)).filter(
+      (t) => t.configVersion === app.versionInfo.lastConfigChangeAt,
+    );
     return Math.max(0, target - current.length);
   }
 
@@ -96,7 +109,9 @@ export class MarathonCore {
     for (const task of tasks) {
       if (task.killRequested) continue;
       task.killRequested = true;
-      this.driver?.kill(task.id, task.agentId).catch((error: unknown) => this.options.logger.warn({ err: error }, "kill failed"));
+      this.driver
+        ?.kill(task.id, task.agentId)
+        .catch((error: unknown) => this.options.logger.warn({ err: error }, "kill failed"));
     }
     if (tasks.length > 0) this.changed();
   }
@@ -108,10 +123,19 @@ export class MarathonCore {
       if (this.deployments.holding([app.id]).length > 0) continue;
       const live = alive(this.tasks.ofApp(app.id));
       if (live.length > app.instances)
-        this.kill([...live].sort((a, b) => b.stagedAt.localeCompare(a.stagedAt)).slice(0, live.length - app.instances));
+        this.kill(
+          [...live]
+            .sort((a, b) => b.stagedAt.localeCompare(a.stagedAt))
+            .slice(0, live.length - app.instances),
+        );
     }
     for (const task of this.tasks.all())
-      if (!this.apps.get(task.appId) && this.deployments.holding([task.appId]).length === 0 && !task.killRequested) this.kill([task]);
+      if (
+        !this.apps.get(task.appId) &&
+        this.deployments.holding([task.appId]).length === 0 &&
+        !task.killRequested
+      )
+        this.kill([task]);
     this.reviveIfNeeded();
   }
 
@@ -127,7 +151,9 @@ export class MarathonCore {
   suppressIfIdle(): void {
     if (!this.driver || this.suppressed || this.hasWork()) return;
     this.suppressed = true;
-    this.driver.suppress().catch((error: unknown) => this.options.logger.warn({ err: error }, "suppress failed"));
+    this.driver
+      .suppress()
+      .catch((error: unknown) => this.options.logger.warn({ err: error }, "suppress failed"));
   }
 
   /** After a (re-)subscription offers flow again: the master forgets suppression. */

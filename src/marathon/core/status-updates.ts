@@ -73,7 +73,8 @@ export function handleStatus(core: MarathonCore, status: TaskStatus): void {
       version: task.version,
       alive: status.healthy,
     });
-  if (isTerminalState(status.state) && FAILURES.has(status.state) && !task.killRequested) recordFailure(core, task, status);
+  if (isTerminalState(status.state) && FAILURES.has(status.state) && !task.killRequested)
+    recordFailure(core, task, status);
   core.tick();
   core.changed();
 }

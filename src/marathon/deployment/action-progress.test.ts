@@ -36,8 +36,16 @@ describe("actionProgress", () => {
   it("restart with (1, 1) starts all new tasks before killing old ones, one per ready new task", () => {
     const a = app({ instances: 2 });
     const olds = [task("v1"), task("v1")];
-    expect(actionProgress("RestartApplication", a, olds)).toMatchObject({ launchTarget: 2, kill: [], done: false });
-    const oneReady = actionProgress("RestartApplication", a, [...olds, task("v2"), task("v2", "TASK_STAGING")]);
+    expect(actionProgress("RestartApplication", a, olds)).toMatchObject({
+      launchTarget: 2,
+      kill: [],
+      done: false,
+    });
+    const oneReady = actionProgress("RestartApplication", a, [
+      ...olds,
+      task("v2"),
+      task("v2", "TASK_STAGING"),
+    ]);
     expect(oneReady.kill).toHaveLength(1);
     expect(actionProgress("RestartApplication", a, [task("v2"), task("v2")]).done).toBe(true);
   });
@@ -49,7 +57,12 @@ describe("actionProgress", () => {
   });
   it("restart with (0.5, 0) keeps half the old tasks until new ones are ready", () => {
     const a = app({ instances: 4, upgradeStrategy: { minimumHealthCapacity: 0.5, maximumOverCapacity: 0 } });
-    const progress = actionProgress("RestartApplication", a, [task("v1"), task("v1"), task("v1"), task("v1")]);
+    const progress = actionProgress("RestartApplication", a, [
+      task("v1"),
+      task("v1"),
+      task("v1"),
+      task("v1"),
+    ]);
     expect(progress.kill).toHaveLength(2);
     expect(progress.launchTarget).toBe(2);
   });

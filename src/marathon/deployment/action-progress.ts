@@ -12,7 +12,8 @@ export interface ActionProgress {
 
 /** Tasks that count toward the app's instances (not being killed). */
 export const alive = (tasks: readonly TaskRecord[]) => tasks.filter((t) => !t.killRequested);
-const isCurrent = (app: AppDefinition) => (t: TaskRecord) => t.configVersion === app.versionInfo.lastConfigChangeAt;
+const isCurrent = (app: AppDefinition) => (t: TaskRecord) =>
+  t.configVersion === app.versionInfo.lastConfigChangeAt;
 
 /** Tasks in the order they should go: not-yet-running first, then by killSelection. */
 export function killOrder(app: AppDefinition, tasks: readonly TaskRecord[]): TaskRecord[] {
@@ -30,7 +31,11 @@ function scale(app: AppDefinition, tasks: readonly TaskRecord[]): ActionProgress
   const extra = Math.max(0, live.length - app.instances);
   const kill = killOrder(app, live).slice(0, extra);
   const ready = live.filter((t) => isHealthyAndReady(app, t)).length;
-  return { launchTarget: app.instances, kill, done: extra === 0 && ready >= app.instances && tasks.length === live.length };
+  return {
+    launchTarget: app.instances,
+    kill,
+    done: extra === 0 && ready >= app.instances && tasks.length === live.length,
+  };
 }
 
 /** The rolling replacement of TaskReplaceActor, as a function of the current tasks. */
@@ -52,7 +57,11 @@ function restart(app: AppDefinition, tasks: readonly TaskRecord[]): ActionProgre
   return { launchTarget, kill: [...kill, ...extraNew], done };
 }
 
-export function actionProgress(action: ActionName, app: AppDefinition, tasks: readonly TaskRecord[]): ActionProgress {
+export function actionProgress(
+  action: ActionName,
+  app: AppDefinition,
+  tasks: readonly TaskRecord[],
+): ActionProgress {
   switch (action) {
     case "StartApplication":
       return { launchTarget: 0, kill: [], done: true };

@@ -9,7 +9,10 @@ export interface RunningDeployment {
 const planJson = (plan: DeploymentPlan) => ({ id: plan.id, steps: plan.steps, version: plan.version });
 
 /** A GET /v2/deployments item (§4.2). */
-export function deploymentInfoJson(d: RunningDeployment): Record<string, unknown> {
+export function deploymentInfoJson(
+  d: RunningDeployment,
+  readiness: (appId: string) => unknown[] = () => [],
+): Record<string, unknown> {
   const step = d.plan.steps[d.stepIndex];
   return {
     id: d.plan.id,
@@ -17,7 +20,7 @@ export function deploymentInfoJson(d: RunningDeployment): Record<string, unknown
     affectedApps: affectedApps(d.plan),
     affectedPods: [],
     steps: d.plan.steps,
-    currentActions: (step?.actions ?? []).map((a) => ({ ...a, readinessCheckResults: [] })),
+    currentActions: (step?.actions ?? []).map((a) => ({ ...a, readinessCheckResults: readiness(a.app) })),
     currentStep: step ? d.stepIndex + 1 : 0,
     totalSteps: d.plan.steps.length,
   };

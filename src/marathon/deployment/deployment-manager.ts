@@ -69,7 +69,9 @@ export class DeploymentManager {
   /** Whether a deployment holds the app but its action has not started (no launches or kills yet). */
   waiting(appId: string): boolean {
     return this.list().some(
-      (d) => affectedApps(d.plan).includes(appId) && !d.plan.steps[d.stepIndex]?.actions.some((a) => a.app === appId),
+      (d) =>
+        affectedApps(d.plan).includes(appId) &&
+        !d.plan.steps[d.stepIndex]?.actions.some((a) => a.app === appId),
     );
   }
 
@@ -80,7 +82,8 @@ export class DeploymentManager {
 
   private progress(d: RunningDeployment, action: DeploymentAction): ActionProgress | undefined {
     const app = this.host.appOf(d.plan, action);
-    if (!app) return action.action === "StopApplication" ? { launchTarget: 0, kill: [], done: true } : undefined;
+    if (!app)
+      return action.action === "StopApplication" ? { launchTarget: 0, kill: [], done: true } : undefined;
     return actionProgress(action.action, app, this.host.tasksOf(action.app));
   }
 

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { normalizeApp } from "../model/app-normalize.js";
 import { buildPlan } from "./plan.js";
 
-const app = (id: string, extra: Record<string, unknown> = {}) => ({ ...normalizeApp({ id, cmd: "run", ...extra }), version: "v" });
+const app = (id: string, extra: Record<string, unknown> = {}) => ({
+  ...normalizeApp({ id, cmd: "run", ...extra }),
+  version: "v",
+});
 
 describe("buildPlan", () => {
   it("starts then scales a new app", () => {

@@ -55,7 +55,13 @@ export function buildPlan(
   const changed = ids.filter((id) => {
     const before = original[id];
     const after = target[id];
-    return after && (!before || before.instances !== after.instances || configDiffers(before, after) || forceRestart.includes(id));
+    return (
+      after &&
+      (!before ||
+        before.instances !== after.instances ||
+        configDiffers(before, after) ||
+        forceRestart.includes(id))
+    );
   });
   const targets = changed.map((id) => target[id] as AppDefinition);
   const depth = dependencyDepth(targets);
@@ -63,7 +69,10 @@ export function buildPlan(
   for (const app of targets) {
     const before = original[app.id];
     const restart = before !== undefined && (configDiffers(before, app) || forceRestart.includes(app.id));
-    const action: DeploymentAction = { action: restart ? "RestartApplication" : "ScaleApplication", app: app.id };
+    const action: DeploymentAction = {
+      action: restart ? "RestartApplication" : "ScaleApplication",
+      app: app.id,
+    };
     const d = depth.get(app.id) ?? 0;
     layers.set(d, [...(layers.get(d) ?? []), action]);
   }

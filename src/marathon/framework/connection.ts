@@ -39,9 +39,9 @@ export class FrameworkConnection {
     this.client.on("disconnected", () => core.events.publish("scheduler_disconnected_event"));
     this.client.on("OFFERS", (e) => {
       const offers = e.offers.offers ?? [];
-      this.offerChain = this.offerChain.then(() => handleOffers(core, offers)).catch((error: unknown) =>
-        options.logger.warn({ err: error }, "offer handling failed"),
-      );
+      this.offerChain = this.offerChain
+        .then(() => handleOffers(core, offers))
+        .catch((error: unknown) => options.logger.warn({ err: error }, "offer handling failed"));
     });
     this.client.on("UPDATE", (e) => {
       handleStatus(core, e.update.status);
@@ -83,6 +83,9 @@ export class FrameworkConnection {
     this.options.onSubscribed(frameworkId, master);
     if (again) this.core.events.publish("scheduler_reregistered_event", { master });
     else this.core.events.publish("scheduler_registered_event", { frameworkId: frameworkId.value, master });
+    // Explicitly for the tasks Marathon knows (the master answers for those it lost), then implicitly.
+    const known = this.core.tasks.all().map((t) => ({ task_id: t.id, agent_id: t.agentId }));
+    if (known.length > 0) this.client.reconcile(known).catch(() => undefined);
     this.client.reconcile().catch(() => undefined);
     this.core.tick();
   }

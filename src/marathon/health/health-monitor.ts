@@ -73,16 +73,30 @@ export class HealthMonitor {
     this.schedule(key, taskId, index, check.intervalSeconds * 1000);
   }
 
-  private record(app: AppDefinition, taskId: string, index: number, check: HealthCheckDefinition, outcome: ProbeOutcome): void {
+  private record(
+    app: AppDefinition,
+    taskId: string,
+    index: number,
+    check: HealthCheckDefinition,
+    outcome: ProbeOutcome,
+  ): void {
     const task = this.core.tasks.get(taskId);
     if (!task) return;
     const results = [...task.healthResults];
     while (results.length <= index) results.push(emptyResult());
     const before = results[index] as HealthResult;
     const now = isoTime();
-    const inGrace = !before.firstSuccess && Date.now() - Date.parse(task.startedAt ?? now) < check.gracePeriodSeconds * 1000;
+    const inGrace =
+      !before.firstSuccess &&
+      Date.now() - Date.parse(task.startedAt ?? now) < check.gracePeriodSeconds * 1000;
     const after: HealthResult = outcome.alive
-      ? { ...before, alive: true, consecutiveFailures: 0, firstSuccess: before.firstSuccess ?? now, lastSuccess: now }
+      ? {
+          ...before,
+          alive: true,
+          consecutiveFailures: 0,
+          firstSuccess: before.firstSuccess ?? now,
+          lastSuccess: now,
+        }
       : {
           ...before,
           alive: false,
@@ -93,13 +107,28 @@ export class HealthMonitor {
     results[index] = after;
     task.healthResults = results;
     if (after.alive !== before.alive) this.changed(app, task, after.alive);
-    if (!outcome.alive && check.maxConsecutiveFailures > 0 && after.consecutiveFailures >= check.maxConsecutiveFailures) this.killUnhealthy(app, task, outcome);
+    if (
+      !outcome.alive &&
+      check.maxConsecutiveFailures > 0 &&
+      after.consecutiveFailures >= check.maxConsecutiveFailures
+    )
+      this.killUnhealthy(app, task, outcome);
   }
 
   private changed(app: AppDefinition, task: TaskRecord, alive: boolean): void {
     const instanceId = instanceIdOf(task.id);
-    this.core.events.publish("health_status_changed_event", { appId: app.id, instanceId, version: task.version, alive });
-    this.core.events.publish("instance_health_changed_event", { instanceId, runSpecId: app.id, runSpecVersion: task.version, healthy: alive });
+    this.core.events.publish("health_status_changed_event", {
+      appId: app.id,
+      instanceId,
+      version: task.version,
+      alive,
+    });
+    this.core.events.publish("instance_health_changed_event", {
+      instanceId,
+      runSpecId: app.id,
+      runSpecVersion: task.version,
+      healthy: alive,
+    });
     this.core.tick();
   }
 

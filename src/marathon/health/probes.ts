@@ -10,7 +10,9 @@ export async function probeHttp(url: string, timeoutMs: number): Promise<ProbeOu
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
     await res.arrayBuffer().catch(() => undefined);
-    return res.status >= 200 && res.status < 400 ? { alive: true } : { alive: false, cause: `${res.status} ${res.statusText}`.trim() };
+    return res.status >= 200 && res.status < 400
+      ? { alive: true }
+      : { alive: false, cause: `${res.status} ${res.statusText}`.trim() };
   } catch (error) {
     return { alive: false, cause: (error as Error).message };
   }

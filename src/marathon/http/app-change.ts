@@ -6,9 +6,15 @@ import { newVersion } from "../model/timestamp.js";
 import { sendJson, sendLocked, sendMessage } from "./replies.js";
 
 /** The outcome of validating a body: the app, or the reply already sent. */
-export function appFromBody(reply: FastifyReply, json: unknown, idOverride?: string): AppDefinition | undefined {
+export function appFromBody(
+  reply: FastifyReply,
+  json: unknown,
+  idOverride?: string,
+): AppDefinition | undefined {
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
-    sendMessage(reply, 400, "Invalid JSON", { details: [{ path: "/", errors: ["error.expected.jsobject"] }] });
+    sendMessage(reply, 400, "Invalid JSON", {
+      details: [{ path: "/", errors: ["error.expected.jsobject"] }],
+    });
     return undefined;
   }
   const parsed = parseApp(json, idOverride);
@@ -28,7 +34,11 @@ export function deployOrReply(
 ): { deploymentId: string; version: string } | undefined {
   const outcome = core.deploy(targets, version, force, restart);
   if (outcome.ok) return { deploymentId: outcome.plan.id, version };
-  if ("conflicts" in outcome) sendLocked(reply, outcome.conflicts.map((d) => d.plan.id));
+  if ("conflicts" in outcome)
+    sendLocked(
+      reply,
+      outcome.conflicts.map((d) => d.plan.id),
+    );
   else sendMessage(reply, 422, "Service ports exhausted: no free port in the service port range");
   return undefined;
 }

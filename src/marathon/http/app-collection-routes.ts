@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { MarathonCore } from "../core/marathon-core.js";
 import type { AppDefinition } from "../model/app-definition.js";
+import { appJson } from "../model/app-json.js";
 import { mergeOver } from "../model/app-parse.js";
 import { stampVersion } from "../model/app-versioning.js";
 import { newVersion } from "../model/timestamp.js";
@@ -23,7 +24,9 @@ export function registerAppCollectionRoutes(http: FastifyInstance, core: Maratho
   http.get("/v2/apps", (request, reply) => {
     const q = (name: string) => queryValues(request, name).join(",") || undefined;
     const embeds = embedsFrom(queryValues(request, "embed"), "apps");
-    const apps = core.apps.all().filter(listFilter(q("cmd"), q("id"), (request.query as Record<string, string>).label));
+    const apps = core.apps
+      .all()
+      .filter(listFilter(q("cmd"), q("id"), (request.query as Record<string, string>).label));
     return sendJson(reply, 200, { apps: apps.map((a) => appInfoJson(core, a, embeds)) });
   });
 
@@ -32,17 +35,34 @@ export function registerAppCollectionRoutes(http: FastifyInstance, core: Maratho
     if (!body) return reply;
     const parsed = appFromBody(reply, body.json);
     if (!parsed) return reply;
-    if (core.apps.get(parsed.id)) return sendMessage(reply, 409, `An app with id [${parsed.id}] already exists.`);
+    if (core.apps.get(parsed.id))
+      return sendMessage(reply, 409, `An app with id [${parsed.id}] already exists.`);
     const version = newVersion();
     const app = stampVersion(undefined, parsed, version);
-    const result = deployOrReply(core, reply, { [app.id]: app }, queryFlag(request, "force", false), [], version);
+    const result = deployOrReply(
+      core,
+      reply,
+      { [app.id]: app },
+      queryFlag(request, "force", false),
+      [],
+      version,
+    );
     if (!result) return reply;
-    core.events.publish("api_post_event", { clientIp: request.ip, uri: "/v2/apps", appDefinition: core.apps.get(app.id) });
+
     const stored = core.apps.get(app.id) as AppDefinition;
-    return sendJson(reply.header("Location", `/v2/apps${app.id}`).header("Marathon-Deployment-Id", result.deploymentId), 201, {
-      ...appInfoJson(core, stored, { tasks: false, lastTaskFailure: false }),
-      deployments: [{ id: result.deploymentId }],
+    core.events.publish("api_post_event", {
+      clientIp: request.ip,
+      uri: "/v2/apps",
+      appDefinition: appJson(stored),
     });
+    return sendJson(
+      reply.header("Location", `/v2/apps${app.id}`).header("Marathon-Deployment-Id", result.deploymentId),
+      201,
+      {
+        ...appInfoJson(core, stored, { tasks: false, lastTaskFailure: false }),
+        deployments: [{ id: result.deploymentId }],
+      },
+    );
   });
 
   const bulk = (partialDefault: boolean, mustExist: boolean) =>
@@ -52,7 +72,10 @@ export function registerAppCollectionRoutes(http: FastifyInstance, core: Maratho
       handler: (request, reply) => {
         const body = jsonBody(request, reply);
         if (!body) return reply;
-        if (!Array.isArray(body.json)) return sendMessage(reply, 400, "Invalid JSON", { details: [{ path: "/", errors: ["error.expected.jsarray"] }] });
+        if (!Array.isArray(body.json))
+          return sendMessage(reply, 400, "Invalid JSON", {
+            details: [{ path: "/", errors: ["error.expected.jsarray"] }],
+          });
         const partial = queryFlag(request, "partialUpdate", partialDefault);
         const version = newVersion();
         const targets: Record<string, AppDefinition> = {};

@@ -10,7 +10,11 @@ export interface AppEmbeds {
 }
 
 /** An app with its counters and deployments, plus the embeds asked for (AppInfo). */
-export function appInfoJson(core: MarathonCore, app: AppDefinition, embeds: AppEmbeds): Record<string, unknown> {
+export function appInfoJson(
+  core: MarathonCore,
+  app: AppDefinition,
+  embeds: AppEmbeds,
+): Record<string, unknown> {
   const tasks = core.tasks.ofApp(app.id);
   const failure = core.lastTaskFailure.get(app.id);
   return {

@@ -7,7 +7,15 @@ import { newVersion } from "../model/timestamp.js";
 import { appInfoJson, embedsFrom } from "./app-info.js";
 import { appFromBody, deployOrReply } from "./app-change.js";
 import { parseAppPath } from "./app-path.js";
-import { appNotFound, jsonBody, queryFlag, queryValues, sendDeployment, sendJson, sendMessage } from "./replies.js";
+import {
+  appNotFound,
+  jsonBody,
+  queryFlag,
+  queryValues,
+  sendDeployment,
+  sendJson,
+  sendMessage,
+} from "./replies.js";
 import { deleteAppTasks, killOneTask } from "./task-kill.js";
 
 type Handler = (core: MarathonCore, request: FastifyRequest, reply: FastifyReply, id: string) => FastifyReply;
@@ -31,16 +39,42 @@ function putOrPatch(patch: boolean): Handler {
     if (keys.length === 1 && keys[0] === "version") {
       const old = core.apps.version(id, String(fields.version));
       if (!old) return appNotFound(reply, id, String(fields.version));
-      const result = deployOrReply(core, reply, { [id]: stampVersion(existing, old, version) }, queryFlag(request, "force", false), [], version);
+      const result = deployOrReply(
+        core,
+        reply,
+        { [id]: stampVersion(existing, old, version) },
+        queryFlag(request, "force", false),
+        [],
+        version,
+      );
       return result ? sendDeployment(reply, 200, result.deploymentId, result.version) : reply;
     }
-    if (keys.includes("version")) return sendJson(reply, 422, { message: "Object is not valid", details: [{ path: "/", errors: ["The 'version' field may only be combined with the 'id' field."] }] });
+    if (keys.includes("version"))
+      return sendJson(reply, 422, {
+        message: "Object is not valid",
+        details: [{ path: "/", errors: ["The 'version' field may only be combined with the 'id' field."] }],
+      });
     const partial = patch || queryFlag(request, "partialUpdate", true);
-    const parsed = appFromBody(reply, existing && partial ? mergeOver(existing, { ...fields, id }) : { ...fields, id }, id);
+    const parsed = appFromBody(
+      reply,
+      existing && partial ? mergeOver(existing, { ...fields, id }) : { ...fields, id },
+      id,
+    );
     if (!parsed) return reply;
-    const result = deployOrReply(core, reply, { [id]: stampVersion(existing, parsed, version) }, queryFlag(request, "force", false), [], version);
+    const result = deployOrReply(
+      core,
+      reply,
+      { [id]: stampVersion(existing, parsed, version) },
+      queryFlag(request, "force", false),
+      [],
+      version,
+    );
     if (!result) return reply;
-    core.events.publish("api_post_event", { clientIp: request.ip, uri: `/v2/apps${id}`, appDefinition: core.apps.get(id) });
+    core.events.publish("api_post_event", {
+      clientIp: request.ip,
+      uri: `/v2/apps${id}`,
+      appDefinition: appJson(core.apps.get(id) ?? parsed),
+    });
     if (!existing) reply.header("Location", `/v2/apps${id}`);
     return sendDeployment(reply, existing ? 200 : 201, result.deploymentId, result.version);
   };
@@ -51,7 +85,11 @@ const deleteApp: Handler = (core, request, reply, id) => {
   if (!app) return appNotFound(reply, id);
   const result = deployOrReply(core, reply, { [id]: undefined }, queryFlag(request, "force", true));
   if (!result) return reply;
-  core.events.publish("api_post_event", { clientIp: request.ip, uri: `/v2/apps${id}`, appDefinition: appJson(app) });
+  core.events.publish("api_post_event", {
+    clientIp: request.ip,
+    uri: `/v2/apps${id}`,
+    appDefinition: appJson(app),
+  });
   return sendDeployment(reply, 200, result.deploymentId, result.version);
 };
 
@@ -59,7 +97,14 @@ const restartApp: Handler = (core, request, reply, id) => {
   const app = core.apps.get(id);
   if (!app) return appNotFound(reply, id);
   const version = newVersion();
-  const result = deployOrReply(core, reply, { [id]: restartVersion(app, version) }, queryFlag(request, "force", false), [id], version);
+  const result = deployOrReply(
+    core,
+    reply,
+    { [id]: restartVersion(app, version) },
+    queryFlag(request, "force", false),
+    [id],
+    version,
+  );
   return result ? sendDeployment(reply, 200, result.deploymentId, result.version) : reply;
 };
 
@@ -79,7 +124,9 @@ export function registerAppItemRoutes(http: FastifyInstance, core: MarathonCore)
       const path = parseAppPath((request.params as { "*": string })["*"]);
       const method = request.method;
       if (path.kind === "group" && method === "GET") {
-        const apps = core.apps.under(path.id).map((a) => appInfoJson(core, a, embedsFrom(queryValues(request, "embed"), "apps")));
+        const apps = core.apps
+          .under(path.id)
+          .map((a) => appInfoJson(core, a, embedsFrom(queryValues(request, "embed"), "apps")));
         return sendJson(reply, 200, { "*": apps });
       }
       if (path.kind === "app") {
@@ -90,10 +137,17 @@ export function registerAppItemRoutes(http: FastifyInstance, core: MarathonCore)
       }
       if (path.kind === "restart" && method === "POST") return restartApp(core, request, reply, path.id);
       if (path.kind === "versions" && method === "GET") return versions(core, reply, path.id, path.version);
-      if (path.kind === "tasks" && method === "GET" && !path.taskId) return sendTasksOfApp(core, reply, path.id);
+      if (path.kind === "tasks" && method === "GET" && !path.taskId)
+        return sendTasksOfApp(core, reply, path.id);
       if (path.kind === "tasks" && method === "DELETE")
-        return path.taskId ? killOneTask(core, request, reply, path.id, path.taskId) : deleteAppTasks(core, request, reply, path.id);
-      return sendMessage(reply, method === "GET" ? 404 : 405, method === "GET" ? "URI not found" : "HTTP 405 Method Not Allowed");
+        return path.taskId
+          ? killOneTask(core, request, reply, path.id, path.taskId)
+          : deleteAppTasks(core, request, reply, path.id);
+      return sendMessage(
+        reply,
+        method === "GET" ? 404 : 405,
+        method === "GET" ? "URI not found" : "HTTP 405 Method Not Allowed",
+      );
     },
   });
 }

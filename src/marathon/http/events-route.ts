@@ -15,9 +15,15 @@ export function registerEventsRoute(http: FastifyInstance, core: MarathonCore): 
     const types = queryValues(request, "event_type");
     reply.hijack();
     const raw = reply.raw;
-    raw.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache", Connection: "keep-alive" });
+    raw.writeHead(200, {
+      "Content-Type": "text/event-stream",
+      "Cache-Control": "no-cache",
+      Connection: "keep-alive",
+    });
     raw.socket?.setNoDelay(true);
-    const send = (event: Parameters<typeof sseFrame>[0]) => passesFilter(event, types) && raw.write(sseFrame(event));
+    raw.flushHeaders();
+    const send = (event: Parameters<typeof sseFrame>[0]) =>
+      passesFilter(event, types) && raw.write(sseFrame(event));
     send({ eventType: "event_stream_attached", timestamp: isoTime(), remoteAddress: request.ip });
     const unsubscribe = core.events.subscribe(send);
     const heartbeat = setInterval(() => raw.write("\r\n"), HEARTBEAT_MS);

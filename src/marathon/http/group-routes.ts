@@ -9,9 +9,14 @@ import { appFromBody, deployOrReply } from "./app-change.js";
 import { jsonBody, queryFlag, sendDeployment, sendJson, sendMessage } from "./replies.js";
 
 function groupJson(core: MarathonCore, id: string): Record<string, unknown> {
-  const children = core.apps.groupIds().filter((g) => g !== id && isUnder(g, id) && resolvePathId("..", g) === id);
+  const children = core.apps
+    .groupIds()
+    .filter((g) => g !== id && isUnder(g, id) && resolvePathId("..", g) === id);
   const apps = core.apps.all().filter((a) => resolvePathId("..", a.id) === id);
-  const versions = core.apps.under(id).map((a) => a.version).sort();
+  const versions = core.apps
+    .under(id)
+    .map((a) => a.version)
+    .sort();
   return {
     id,
     apps: apps.map((a) => appInfoJson(core, a, { tasks: false, lastTaskFailure: false })),
@@ -27,14 +32,17 @@ function appsOfGroup(body: Record<string, unknown>, base: string, out: Array<Rec
   const id = resolvePathId(String(body.id ?? ""), base);
   for (const app of (body.apps as Array<Record<string, unknown>> | undefined) ?? [])
     out.push({ ...app, id: resolvePathId(String(app.id ?? ""), id) });
-  for (const group of (body.groups as Array<Record<string, unknown>> | undefined) ?? []) appsOfGroup(group, id, out);
+  for (const group of (body.groups as Array<Record<string, unknown>> | undefined) ?? [])
+    appsOfGroup(group, id, out);
 }
 
 /** GET, POST, PUT and DELETE on /v2/groups[/{id}], for groups of apps. */
 export function registerGroupRoutes(http: FastifyInstance, core: MarathonCore): void {
   const idOf = (params: unknown) => resolvePathId((params as { "*"?: string })["*"] ?? "");
   const get = (id: string, reply: FastifyReply) =>
-    core.apps.groupIds().includes(id) ? sendJson(reply, 200, groupJson(core, id)) : sendMessage(reply, 404, `Group '${id}' does not exist`);
+    core.apps.groupIds().includes(id)
+      ? sendJson(reply, 200, groupJson(core, id))
+      : sendMessage(reply, 404, `Group '${id}' does not exist`);
   http.get("/v2/groups", (_request, reply) => get("/", reply));
   http.get("/v2/groups/*", (request, reply) => get(idOf(request.params), reply));
 

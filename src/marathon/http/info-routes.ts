@@ -46,14 +46,20 @@ function info(settings: MarathonSettings, leader: LeaderState) {
 }
 
 /** /v2/info, /v2/leader, /ping, /metrics, /v2/plugins. */
-export function registerInfoRoutes(http: FastifyInstance, core: MarathonCore, settings: MarathonSettings, leader: LeaderState): void {
+export function registerInfoRoutes(
+  http: FastifyInstance,
+  core: MarathonCore,
+  settings: MarathonSettings,
+  leader: LeaderState,
+): void {
   http.get("/v2/info", (_request, reply) => sendJson(reply, 200, info(settings, leader)));
   http.get("/v2/leader", (_request, reply) => sendJson(reply, 200, { leader: leader.leader }));
   http.delete("/v2/leader", (_request, reply) => sendMessage(reply, 200, "Leadership abdicated"));
   http.get("/v2/plugins", (_request, reply) => sendJson(reply, 200, { plugins: [] }));
   http.get("/ping", (request, reply) => {
     const accept = request.headers.accept ?? "";
-    const jsonOnly = accept.includes("application/json") && !accept.includes("text/plain") && !accept.includes("*/*");
+    const jsonOnly =
+      accept.includes("application/json") && !accept.includes("text/plain") && !accept.includes("*/*");
     return jsonOnly ? sendJson(reply, 200, "pong") : reply.code(200).type("text/plain").send("pong");
   });
   http.get("/metrics", (_request, reply) => {

@@ -38,7 +38,9 @@ function item(text: string): Matcher {
   if (eq) {
     const key = unescape(eq[1] as string);
     const value = unescape(eq[3] as string);
-    return eq[2] === "==" ? (labels) => labels[key] === value : (labels) => key in labels && labels[key] !== value;
+    return eq[2] === "=="
+      ? (labels) => labels[key] === value
+      : (labels) => key in labels && labels[key] !== value;
   }
   const key = unescape(text);
   return (labels) => key in labels;

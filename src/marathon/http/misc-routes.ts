@@ -1,7 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { sendMessage } from "./replies.js";
 
-const PODS_UNSUPPORTED = "Pods are not supported by minimesos Marathon; deploy an app through /v2/apps instead";
+const PODS_UNSUPPORTED =
+  "Pods are not supported by minimesos Marathon; deploy an app through /v2/apps instead";
 
 /** Pods answer that they are not supported; unknown routes get the 500 Marathon's exception mapper gives. */
 export function registerMiscRoutes(http: FastifyInstance): void {

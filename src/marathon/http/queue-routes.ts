@@ -20,12 +20,7 @@ export function registerQueueRoutes(http: FastifyInstance, core: MarathonCore): 
           count,
           delay: { timeLeftSeconds: Math.ceil(delayMs / 1000), overdue: delayMs === 0 },
           since: first,
-          processedOffersSummary: {
-            processedOffersCount: 0,
-            unusedOffersCount: 0,
-            rejectSummaryLastOffers: [],
-            rejectSummaryLaunchAttempt: [],
-          },
+          processedOffersSummary: core.offerStats.summary(app.id),
         };
       });
     for (const id of [...since.keys()]) if (!queue.some((q) => q.app.id === id)) since.delete(id);

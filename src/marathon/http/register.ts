@@ -10,9 +10,15 @@ import { registerInfoRoutes, type LeaderState } from "./info-routes.js";
 import { registerMiscRoutes } from "./misc-routes.js";
 import { registerQueueRoutes } from "./queue-routes.js";
 import { registerTaskRoutes } from "./task-routes.js";
+import { registerV1Routes } from "./v1-routes.js";
 
 /** Every route of Marathon's REST API. */
-export function registerMarathonApi(http: FastifyInstance, core: MarathonCore, settings: MarathonSettings, leader: LeaderState): void {
+export function registerMarathonApi(
+  http: FastifyInstance,
+  core: MarathonCore,
+  settings: MarathonSettings,
+  leader: LeaderState,
+): void {
   http.addHook("onRequest", (_request, reply, done) => {
     reply.header("X-Marathon-Leader", `http://${leader.leader}`);
     done();
@@ -25,5 +31,6 @@ export function registerMarathonApi(http: FastifyInstance, core: MarathonCore, s
   registerQueueRoutes(http, core);
   registerGroupRoutes(http, core);
   registerEventsRoute(http, core);
+  registerV1Routes(http, core);
   registerMiscRoutes(http);
 }

@@ -6,14 +6,21 @@ export type Query = Record<string, string | string[] | undefined>;
 export const sendJson = (reply: FastifyReply, status: number, body: unknown): FastifyReply =>
   reply.code(status).type("application/json").send(JSON.stringify(body));
 
-export const sendMessage = (reply: FastifyReply, status: number, message: string, extra: Record<string, unknown> = {}) =>
-  sendJson(reply, status, { message, ...extra });
+export const sendMessage = (
+  reply: FastifyReply,
+  status: number,
+  message: string,
+  extra: Record<string, unknown> = {},
+) => sendJson(reply, status, { message, ...extra });
 
 /** Every value a query parameter was given (it may repeat). */
 export function queryValues(request: FastifyRequest, name: string): string[] {
   const value = (request.query as Query)[name];
   if (value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+  return (Array.isArray(value) ? value : [value])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function queryFlag(request: FastifyRequest, name: string, fallback: boolean): boolean {
@@ -53,4 +60,8 @@ export function sendLocked(reply: FastifyReply, deploymentIds: string[]): Fastif
 }
 
 export const appNotFound = (reply: FastifyReply, id: string, version?: string) =>
-  sendMessage(reply, 404, version ? `App '${id}' does not exist in version ${version}` : `App '${id}' does not exist`);
+  sendMessage(
+    reply,
+    404,
+    version ? `App '${id}' does not exist in version ${version}` : `App '${id}' does not exist`,
+  );

@@ -29,7 +29,8 @@ export function taskJson(task: TaskRecord, app: AppDefinition | undefined): Reco
     version: task.version,
     ports: task.ports,
     servicePorts: task.servicePorts,
-    ipAddresses: task.ipAddresses.length > 0 ? task.ipAddresses : [{ ipAddress: task.host, protocol: "IPv4" }],
+    ipAddresses:
+      task.ipAddresses.length > 0 ? task.ipAddresses : [{ ipAddress: task.host, protocol: "IPv4" }],
     ...(hasChecks ? { healthCheckResults } : {}),
     localVolumes: [],
     role: app?.role ?? "*",

@@ -42,7 +42,12 @@ export function killTasks(
 }
 
 /** DELETE /v2/apps/{id}/tasks (`host`, `scale`, `wipe`). */
-export function deleteAppTasks(core: MarathonCore, request: FastifyRequest, reply: FastifyReply, appId: string): FastifyReply {
+export function deleteAppTasks(
+  core: MarathonCore,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  appId: string,
+): FastifyReply {
   if (!core.apps.get(appId)) return appNotFound(reply, appId);
   const host = queryValues(request, "host")[0];
   const tasks = core.tasks.ofApp(appId).filter((t) => !host || host === "*" || t.host === host);

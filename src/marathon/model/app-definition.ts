@@ -34,13 +34,7 @@ export interface Network {
 }
 
 export type HealthCheckProtocol =
-  | "HTTP"
-  | "HTTPS"
-  | "TCP"
-  | "COMMAND"
-  | "MESOS_HTTP"
-  | "MESOS_HTTPS"
-  | "MESOS_TCP";
+  "HTTP" | "HTTPS" | "TCP" | "COMMAND" | "MESOS_HTTP" | "MESOS_HTTPS" | "MESOS_TCP";
 
 export interface HealthCheckDefinition {
   protocol: HealthCheckProtocol;

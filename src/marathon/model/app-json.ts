@@ -2,7 +2,8 @@ import { servicePortsOf, type AppDefinition } from "./app-definition.js";
 
 /** The app as Marathon 1.5+ writes it, plus the legacy aliases older clients read (`ports`, `uris`, `storeUrls`). */
 export function appJson(app: AppDefinition): Record<string, unknown> {
-  const optional = <K extends keyof AppDefinition>(key: K) => (app[key] !== undefined ? { [key]: app[key] } : {});
+  const optional = <K extends keyof AppDefinition>(key: K) =>
+    app[key] !== undefined ? { [key]: app[key] } : {};
   return {
     id: app.id,
     ...optional("cmd"),

@@ -1,15 +1,13 @@
 import type {
   AppDefinition,
-  ContainerDefinition,
   FetchUri,
   HealthCheckDefinition,
   HealthCheckProtocol,
-  Network,
   PortDefinition,
-  PortMapping,
   ReadinessCheckDefinition,
 } from "./app-definition.js";
 import type { AppInput } from "./app-input.js";
+import { containerOf, networksOf } from "./container-normalize.js";
 import { resolvePathId } from "./path-id.js";
 
 /** Problems found while merging the two input forms (they become 422 details). */
@@ -18,7 +16,11 @@ export type NormalizeProblems = Array<{ path: string; error: string }>;
 const definedOr = <T>(value: T | null | undefined, fallback: T): T =>
   value === undefined || value === null ? fallback : value;
 
-function portDefinitionsOf(input: AppInput, problems: NormalizeProblems, hostMode: boolean): PortDefinition[] {
+function portDefinitionsOf(
+  input: AppInput,
+  problems: NormalizeProblems,
+  hostMode: boolean,
+): PortDefinition[] {
   const fromPorts = input.ports?.map((port) => ({ port, protocol: "tcp" }));
   const defs = input.portDefinitions?.map((p) => ({
     port: p.port ?? 0,
@@ -55,64 +57,17 @@ function fetchOf(input: AppInput, problems: NormalizeProblems): FetchUri[] {
   }));
 }
 
-function networksOf(input: AppInput): Network[] {
-  if (input.networks && input.networks.length > 0)
-    return input.networks.map((n) => ({
-      mode: (n.mode ?? "container") as Network["mode"],
-      ...(n.name !== undefined ? { name: n.name } : {}),
-    }));
-  const legacy = input.container?.docker?.network?.toUpperCase();
-  if (legacy === "BRIDGE") return [{ mode: "container/bridge" }];
-  if (legacy === "USER" || input.ipAddress)
-    return [{ mode: "container", ...(input.ipAddress?.networkName ? { name: input.ipAddress.networkName } : {}) }];
-  return [{ mode: "host" }];
-}
-
-function portMappingsOf(raw: NonNullable<AppInput["container"]>, bridge: boolean): PortMapping[] | undefined {
-  const given = raw.portMappings ?? raw.docker?.portMappings ?? undefined;
-  const list = given ?? (bridge ? [{ containerPort: 0, hostPort: 0, servicePort: 0, name: "default" }] : []);
-  return list.map((m) => ({
-    containerPort: m.containerPort ?? 0,
-    ...(m.hostPort !== undefined ? { hostPort: m.hostPort } : bridge ? { hostPort: 0 } : {}),
-    servicePort: m.servicePort ?? 0,
-    protocol: m.protocol ?? "tcp",
-    ...(m.name !== undefined ? { name: m.name } : {}),
-    ...(m.labels !== undefined ? { labels: m.labels } : {}),
-    ...(m.networkNames !== undefined ? { networkNames: m.networkNames } : {}),
-  }));
-}
-
-function containerOf(input: AppInput, networks: Network[]): ContainerDefinition | undefined {
-  const raw = input.container;
-  if (!raw) return undefined;
-  const hostMode = networks.every((n) => n.mode === "host");
-  const { docker, portMappings: _pm, volumes, type, ...rest } = raw;
-  void _pm;
-  const dockerOut = docker
-    ? (() => {
-        const { network: _n, portMappings: _dpm, ...d } = docker;
-        void _n;
-        void _dpm;
-        return { privileged: false, forcePullImage: false, parameters: [], ...d };
-      })()
-    : undefined;
-  const mappings = hostMode ? undefined : portMappingsOf(raw, networks.some((n) => n.mode === "container/bridge"));
-  return {
-    ...rest,
-    type: (type ?? "DOCKER").toUpperCase() === "MESOS" ? "MESOS" : "DOCKER",
-    ...(dockerOut ? { docker: dockerOut } : {}),
-    ...(mappings ? { portMappings: mappings } : {}),
-    volumes: (volumes ?? []) as Array<Record<string, unknown>>,
-  };
-}
-
 function healthCheckOf(h: NonNullable<AppInput["healthChecks"]>[number]): HealthCheckDefinition {
   const protocol = (h.protocol ?? "HTTP").toUpperCase() as HealthCheckProtocol;
   const http = protocol.includes("HTTP");
   return {
     protocol,
     ...(http ? { path: h.path ?? "/" } : {}),
-    ...(h.port !== undefined ? { port: h.port } : protocol === "COMMAND" ? {} : { portIndex: h.portIndex ?? 0 }),
+    ...(h.port !== undefined
+      ? { port: h.port }
+      : protocol === "COMMAND"
+        ? {}
+        : { portIndex: h.portIndex ?? 0 }),
     ...(h.command ? { command: { value: h.command.value } } : {}),
     gracePeriodSeconds: h.gracePeriodSeconds ?? 300,
     intervalSeconds: h.intervalSeconds ?? 60,
@@ -145,9 +100,15 @@ export function normalizeApp(input: AppInput, problems: NormalizeProblems = []):
   const container = containerOf(input, networks);
   const rawMappings = input.container?.portMappings ?? input.container?.docker?.portMappings ?? [];
   if (hostMode && rawMappings.length > 0)
-    problems.push({ path: "/container/portMappings", error: "portMappings are not allowed with host-networking" });
+    problems.push({
+      path: "/container/portMappings",
+      error: "portMappings are not allowed with host-networking",
+    });
   if (!hostMode && (input.portDefinitions?.length ?? 0) > 0)
-    problems.push({ path: "/portDefinitions", error: "portDefinitions are only allowed with host-networking" });
+    problems.push({
+      path: "/portDefinitions",
+      error: "portDefinitions are only allowed with host-networking",
+    });
   const strategy = input.upgradeStrategy ?? {};
   const unreachable = input.unreachableStrategy;
   return {

@@ -32,13 +32,20 @@ export function mergeOver(base: AppDefinition, patch: Record<string, unknown>): 
 /** Type-checks, normalizes and validates an app body; `idOverride` replaces the body's id (the URL wins). */
 export function parseApp(json: unknown, idOverride?: string): AppParseResult {
   const typed = parseAppInput(json);
-  if ("violations" in typed) return { ok: false, status: 400, message: "Invalid JSON", details: typed.violations };
+  if ("violations" in typed)
+    return { ok: false, status: 400, message: "Invalid JSON", details: typed.violations };
   const input: AppInput = idOverride === undefined ? typed.input : { ...typed.input, id: idOverride };
   if (input.id === undefined)
-    return { ok: false, status: 400, message: "Invalid JSON", details: [{ path: "/id", errors: ["error.path.missing"] }] };
+    return {
+      ok: false,
+      status: 400,
+      message: "Invalid JSON",
+      details: [{ path: "/id", errors: ["error.path.missing"] }],
+    };
   const problems: NormalizeProblems = [];
   const app = normalizeApp(input, problems);
   const violations = validateApp(app, input.id, problems);
-  if (violations.length > 0) return { ok: false, status: 422, message: "Object is not valid", details: violations };
+  if (violations.length > 0)
+    return { ok: false, status: 422, message: "Object is not valid", details: violations };
   return { ok: true, app };
 }

@@ -31,7 +31,12 @@ class Collector {
 function checkNumbers(app: AppDefinition, c: Collector): void {
   const min = (path: string, value: number, floor: number, asDouble: boolean) => {
     if (value < floor)
-      c.add(path, asDouble ? `got ${double(value)}, expected ${double(floor)} or more` : `got ${value}, expected ${floor} or more`);
+      c.add(
+        path,
+        asDouble
+          ? `got ${double(value)}, expected ${double(floor)} or more`
+          : `got ${value}, expected ${floor} or more`,
+      );
   };
   min("/instances", app.instances, 0, false);
   min("/cpus", app.cpus, 0.001, true);
@@ -59,14 +64,18 @@ function checkPorts(app: AppDefinition, c: Collector): void {
     if (p.port < 0 || p.port > 65535) c.add(`/portDefinitions(${i})/port`, "is not between 0 and 65535");
   });
   const mappingNames = (app.container?.portMappings ?? []).flatMap((m) => (m.name ? [m.name] : []));
-  if (new Set(mappingNames).size !== mappingNames.length) c.add("/container/portMappings", "Port names must be unique.");
+  if (new Set(mappingNames).size !== mappingNames.length)
+    c.add("/container/portMappings", "Port names must be unique.");
 }
 
 function checkHealth(app: AppDefinition, c: Collector): void {
   const portCount = app.container?.portMappings?.length ?? app.portDefinitions.length;
   app.healthChecks.forEach((h, i) => {
     if (h.portIndex !== undefined && h.port === undefined && (h.portIndex < 0 || h.portIndex >= portCount))
-      c.add(`/healthChecks(${i})`, "Health check port indices must address an element of the ports array or container port mappings.");
+      c.add(
+        `/healthChecks(${i})`,
+        "Health check port indices must address an element of the ports array or container port mappings.",
+      );
     if (h.protocol === "COMMAND" && !h.command) c.add(`/healthChecks(${i})/command`, "must not be empty");
   });
   if (app.healthChecks.filter((h) => MESOS_CHECKS.includes(h.protocol)).length > 1)
@@ -75,29 +84,39 @@ function checkHealth(app: AppDefinition, c: Collector): void {
   const portNames = [...app.portDefinitions, ...(app.container?.portMappings ?? [])].map((p) => p.name);
   app.readinessChecks.forEach((r, i) => {
     if (!portNames.includes(r.portName))
-      c.add(`/readinessChecks(${i})`, "Readiness checks must reference a port name defined in portDefinitions or portMappings");
+      c.add(
+        `/readinessChecks(${i})`,
+        "Readiness checks must reference a port name defined in portDefinitions or portMappings",
+      );
     if (r.timeoutSeconds >= r.intervalSeconds)
       c.add(`/readinessChecks(${i})`, "timeoutSeconds must be smaller than intervalSeconds");
   });
 }
 
 /** Every violation of Marathon's AppDefinition rules, grouped by JSON path (empty when valid). */
-export function validateApp(app: AppDefinition, rawId: string, problems: NormalizeProblems = []): Violation[] {
+export function validateApp(
+  app: AppDefinition,
+  rawId: string,
+  problems: NormalizeProblems = [],
+): Violation[] {
   const c = new Collector();
   for (const error of pathIdErrors(rawId)) c.add("/id", error);
   for (const p of problems) c.add(p.path, p.error);
   const hasCommand = app.cmd !== undefined || app.args !== undefined;
-  if ((!hasCommand && !app.container) || (app.cmd !== undefined && app.args !== undefined)) c.add("/", COMMAND_MESSAGE);
+  if ((!hasCommand && !app.container) || (app.cmd !== undefined && app.args !== undefined))
+    c.add("/", COMMAND_MESSAGE);
   if (app.cmd !== undefined && app.cmd.trim() === "") c.add("/cmd", "must not be empty");
   checkNumbers(app, c);
   checkPorts(app, c);
   checkHealth(app, c);
-  if (!EXECUTOR.test(app.executor)) c.add("/executor", `must fully match regular expression '^(//cmd)|(/?[^/]+(/[^/]+)*)|$'`);
+  if (!EXECUTOR.test(app.executor))
+    c.add("/executor", `must fully match regular expression '^(//cmd)|(/?[^/]+(/[^/]+)*)|$'`);
   app.constraints.forEach((constraint, i) => {
     const error = constraintError(constraint);
     if (error) c.add(`/constraints(${i})`, error);
   });
   const docker = app.container?.docker;
-  if (app.container?.type === "DOCKER" && (!docker || !docker.image)) c.add("/container/docker/image", "must not be empty");
+  if (app.container?.type === "DOCKER" && (!docker || !docker.image))
+    c.add("/container/docker/image", "must not be empty");
   return c.violations();
 }

@@ -1,7 +1,11 @@
 import { configDiffers, type AppDefinition } from "./app-definition.js";
 
 /** Stamps a new version: a config change moves both versionInfo times, a scale-only change lastScalingAt. */
-export function stampVersion(before: AppDefinition | undefined, after: AppDefinition, version: string): AppDefinition {
+export function stampVersion(
+  before: AppDefinition | undefined,
+  after: AppDefinition,
+  version: string,
+): AppDefinition {
   if (!before || configDiffers(before, after))
     return { ...after, version, versionInfo: { lastScalingAt: version, lastConfigChangeAt: version } };
   return {

@@ -22,11 +22,15 @@ export function constraintError(constraint: readonly string[]): string | undefin
       return hasValue ? "UNIQUE does not accept a value" : undefined;
     case "LIKE":
     case "UNLIKE":
-      return hasValue && isRegex(value) ? undefined : "LIKE and UNLIKE require a non-empty, regular expression value";
+      return hasValue && isRegex(value)
+        ? undefined
+        : "LIKE and UNLIKE require a non-empty, regular expression value";
     case "MAX_PER":
       return hasValue && /^\d+$/.test(value) ? undefined : "MAX_PER requires an integer value";
     case "GROUP_BY":
-      return !hasValue || /^\d+$/.test(value) ? undefined : "GROUP BY must define an integer value or else no value at all";
+      return !hasValue || /^\d+$/.test(value)
+        ? undefined
+        : "GROUP BY must define an integer value or else no value at all";
     case "IS":
       return hasValue ? undefined : "IS requires a value";
     default:

@@ -16,7 +16,9 @@ function countBy(values: ReadonlyArray<string | undefined>): Map<string, number>
 }
 
 const sameNumber = (a: string, b: string): boolean =>
-  Number.isFinite(Number(a)) && Number.isFinite(Number(b)) && Math.round(Number(a) * 1000) === Math.round(Number(b) * 1000);
+  Number.isFinite(Number(a)) &&
+  Number.isFinite(Number(b)) &&
+  Math.round(Number(a) * 1000) === Math.round(Number(b) * 1000);
 
 /**
  * Whether one more task of the app may go to an agent with `candidate` values, given where its other

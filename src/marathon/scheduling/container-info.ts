@@ -1,7 +1,11 @@
 import type { ContainerInfo } from "../../mesos/task.js";
 import type { AppDefinition } from "../model/app-definition.js";
 
-const DOCKER_NETWORK: Record<string, string> = { host: "HOST", "container/bridge": "BRIDGE", container: "USER" };
+const DOCKER_NETWORK: Record<string, string> = {
+  host: "HOST",
+  "container/bridge": "BRIDGE",
+  container: "USER",
+};
 
 /** The app's `container` as a Mesos ContainerInfo (snake_case, as the agent reads it). */
 export function containerInfoOf(app: AppDefinition, hostPorts: readonly number[]): ContainerInfo | undefined {
@@ -38,7 +42,11 @@ export function containerInfoOf(app: AppDefinition, hostPorts: readonly number[]
     ...(image ? { mesos: { image: { type: "DOCKER", docker: { name: image } } } } : {}),
     volumes,
     ...(mode !== "host"
-      ? { network_infos: [{ ...(app.networks[0]?.name ? { name: app.networks[0].name } : {}), port_mappings: portMappings }] }
+      ? {
+          network_infos: [
+            { ...(app.networks[0]?.name ? { name: app.networks[0].name } : {}), port_mappings: portMappings },
+          ],
+        }
       : {}),
   };
 }

@@ -20,7 +20,8 @@ export interface LaunchDemand {
 export interface OfferOutcome {
   tasks: TaskInfo[];
   records: TaskRecord[];
-  rejections: NoMatchReason[];
+  /** Why an app that still needed tasks got none from this offer. */
+  rejections: Array<{ appId: string; reason: NoMatchReason | "UnfulfilledConstraint" }>;
 }
 
 /** The task id form every parser accepts (§3.2): `<safeAppId>.<uuid>`. */
@@ -32,11 +33,16 @@ export function useOffer(offer: Offer, demands: LaunchDemand[]): OfferOutcome {
   let left: Resource[] = offer.resources;
   const outcome: OfferOutcome = { tasks: [], records: [], rejections: [] };
   for (const demand of demands) {
+    const before = demand.count;
     while (demand.count > 0) {
-      if (!meetsConstraints(demand.app.constraints, candidate, demand.placed)) break;
+      if (!meetsConstraints(demand.app.constraints, candidate, demand.placed)) {
+        if (demand.count === before)
+          outcome.rejections.push({ appId: demand.app.id, reason: "UnfulfilledConstraint" });
+        break;
+      }
       const match = matchResources(demand.app, left);
       if (typeof match === "string") {
-        outcome.rejections.push(match);
+        if (demand.count === before) outcome.rejections.push({ appId: demand.app.id, reason: match });
         break;
       }
       const id = newTaskId(demand.app.id);
@@ -71,5 +77,6 @@ function newRecord(
     servicePorts: servicePortsOf(app),
     ipAddresses: [],
     healthResults: [],
+    ...(app.readinessChecks.length > 0 ? { ready: false } : {}),
   };
 }

@@ -8,7 +8,8 @@ export interface ResourceMatch {
   hostPorts: number[];
 }
 
-export type NoMatchReason = "InsufficientCpus" | "InsufficientMemory" | "InsufficientDisk" | "InsufficientPorts" | "UnfulfilledRole";
+export type NoMatchReason =
+  "InsufficientCpus" | "InsufficientMemory" | "InsufficientDisk" | "InsufficientPorts" | "UnfulfilledRole";
 
 const scalar = (name: string, value: number, like: Resource): Resource => ({
   name,
@@ -34,12 +35,10 @@ function takeScalar(usable: readonly Resource[], name: string, amount: number): 
 }
 
 /** The resources one task of the app takes from what is left of an offer, or why it does not fit. */
-export function matchResources(
-  app: AppDefinition,
-  left: readonly Resource[],
-): ResourceMatch | NoMatchReason {
+export function matchResources(app: AppDefinition, left: readonly Resource[]): ResourceMatch | NoMatchReason {
   const roles = app.acceptedResourceRoles;
-  const usable = roles && roles.length > 0 ? left.filter((r) => roles.includes(reservationRole(r))) : [...left];
+  const usable =
+    roles && roles.length > 0 ? left.filter((r) => roles.includes(reservationRole(r))) : [...left];
   if (usable.length === 0 && left.length > 0) return "UnfulfilledRole";
   const cpus = takeScalar(usable, "cpus", app.cpus);
   if (!cpus) return "InsufficientCpus";

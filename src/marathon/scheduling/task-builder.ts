@@ -25,7 +25,10 @@ function commandOf(app: AppDefinition, env: Record<string, string>): CommandInfo
 }
 
 /** A MESOS_* or COMMAND health check as the agent runs it. */
-export function mesosHealthCheck(check: HealthCheckDefinition, hostPorts: readonly number[]): HealthCheck | undefined {
+export function mesosHealthCheck(
+  check: HealthCheckDefinition,
+  hostPorts: readonly number[],
+): HealthCheck | undefined {
   const port = check.port ?? hostPorts[check.portIndex ?? 0] ?? 0;
   const timing = {
     delay_seconds: check.delaySeconds,

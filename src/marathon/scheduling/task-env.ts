@@ -9,7 +9,10 @@ const double = (n: number): string => (Number.isInteger(n) ? `${n}.0` : String(n
 
 function portNames(app: AppDefinition): Array<{ name?: string; requested: number }> {
   if (app.container?.portMappings)
-    return app.container.portMappings.map((m) => ({ name: m.name, requested: m.containerPort || m.servicePort }));
+    return app.container.portMappings.map((m) => ({
+      name: m.name,
+      requested: m.containerPort || m.servicePort,
+    }));
   return app.portDefinitions.map((p) => ({ name: p.name, requested: p.port }));
 }
 
@@ -33,7 +36,9 @@ export function taskEnvironment(
   app: AppDefinition,
   task: { id: string; host: string; hostPorts: readonly number[] },
 ): Record<string, string> {
-  const labels = Object.entries(app.labels).filter(([k, v]) => k.length <= MAX_LABEL && v.length <= MAX_LABEL);
+  const labels = Object.entries(app.labels).filter(
+    ([k, v]) => k.length <= MAX_LABEL && v.length <= MAX_LABEL,
+  );
   const env: Record<string, string> = {
     ...portVariables(app, task.hostPorts),
     HOST: task.host,

@@ -33,7 +33,10 @@ export function assignServicePorts(
   };
   const portDefinitions = app.portDefinitions.map((p) => ({ ...p, port: pick(p.port) }));
   const container = app.container?.portMappings
-    ? { ...app.container, portMappings: app.container.portMappings.map((m) => ({ ...m, servicePort: pick(m.servicePort) })) }
+    ? {
+        ...app.container,
+        portMappings: app.container.portMappings.map((m) => ({ ...m, servicePort: pick(m.servicePort) })),
+      }
     : app.container;
   if (exhausted) return undefined;
   return { ...app, portDefinitions, ...(container ? { container } : {}) };

@@ -43,7 +43,10 @@ export function taskHealth(app: AppDefinition, task: TaskRecord): boolean | unde
 
 /** Running, healthy when the app has checks, ready when it has a readiness check in progress. */
 export const isHealthyAndReady = (app: AppDefinition, task: TaskRecord): boolean =>
-  task.state === "TASK_RUNNING" && taskHealth(app, task) !== false && task.ready !== false && !task.killRequested;
+  task.state === "TASK_RUNNING" &&
+  taskHealth(app, task) !== false &&
+  task.ready !== false &&
+  !task.killRequested;
 
 export function appCounts(app: AppDefinition, tasks: readonly TaskRecord[]) {
   const running = tasks.filter((t) => t.state === "TASK_RUNNING");

@@ -91,6 +91,12 @@ describe("/v2/apps lifecycle", () => {
     expect(app.tasks[0].id).toMatch(/^web\.[0-9a-f-]{36}$/);
     expect(app.tasks[0].ports[0]).toBeGreaterThanOrEqual(31000);
     expect((await cluster.api("/v2/apps/web/versions")).json.versions).toHaveLength(2);
+    const servicePort = app.ports[0];
+    const text = (await cluster.api("/v2/tasks", { headers: { Accept: "text/plain" } })).text;
+    const hosts = app.tasks.map((t: { ports: number[] }) => `127.0.0.1:${t.ports[0]}\t`);
+    expect(text.startsWith(`web\t${servicePort}\t`)).toBe(true);
+    for (const host of hosts) expect(text).toContain(host);
+    expect((await cluster.api("/v2/apps/web/tasks", { headers: { Accept: "text/plain" } })).text).toBe(text);
 
     const deleted = await cluster.api("/v2/apps/web", { method: "DELETE" });
     expect(deleted.status).toBe(200);

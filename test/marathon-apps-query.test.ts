@@ -91,6 +91,53 @@ describe("querying and changing apps", () => {
       message: "App '/prod/api' does not exist in version 1999-01-01T00:00:00.000Z",
     });
 
+    const put = await cluster.api("/v2/apps/prod/extra", {
+      method: "PUT",
+      body: { cmd: "run=forever", cpus: 0.1, mem: 16 },
+    });
+    expect(put.status).toBe(201);
+    expect(put.headers.get("location")).toBe("/v2/apps/prod/extra");
+    await settle();
+    const bulk = await cluster.api("/v2/apps", {
+      method: "PUT",
+      body: [
+        { id: "/prod/extra", instances: 2 },
+        { id: "/prod/api", instances: 2 },
+      ],
+    });
+    expect(bulk.status).toBe(200);
+    expect(bulk.headers.get("marathon-deployment-id")).toBe(bulk.json.deploymentId);
+    await settle();
+    const apps = (await cluster.api("/v2/apps?id=prod/")).json.apps as Array<{
+      id: string;
+      instances: number;
+      tasksRunning: number;
+    }>;
+    expect(apps.map((a) => [a.id, a.instances, a.tasksRunning])).toEqual([
+      ["/prod/api", 2, 2],
+      ["/prod/extra", 2, 2],
+      ["/prod/web", 1, 1],
+    ]);
+    expect(
+      (await cluster.api("/v2/apps", { method: "PATCH", body: [{ id: "/nope", instances: 1 }] })).json,
+    ).toEqual({
+      message: "App '/nope' does not exist",
+    });
+
+    expect((await cluster.api("/v2/groups/prod", { method: "PUT", body: { scaleBy: 1.5 } })).status).toBe(
+      200,
+    );
+    await settle();
+    const scaledBy = (await cluster.api("/v2/apps?id=prod/")).json.apps as Array<{
+      id: string;
+      instances: number;
+    }>;
+    expect(scaledBy.map((a) => [a.id, a.instances])).toEqual([
+      ["/prod/api", 3],
+      ["/prod/extra", 3],
+      ["/prod/web", 2],
+    ]);
+
     expect((await cluster.api("/v2/groups/prod", { method: "DELETE" })).status).toBe(200);
     await settle();
     expect((await cluster.api("/v2/apps")).json.apps).toEqual([]);

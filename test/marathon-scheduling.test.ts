@@ -39,13 +39,22 @@ describe("placement", () => {
     expect(new Set((await running("/cluster")).map((t) => t.host))).toEqual(new Set(["b.local"]));
 
     await cluster.api("/v2/apps/unique", { method: "PUT", body: { instances: 3 } });
-    await until("queue shows the task that cannot be placed", async () => {
+    const item = await until("queue shows the task that cannot be placed", async () => {
       const queue = (await cluster.api("/v2/queue")).json.queue as Array<{
         app: { id: string };
         count: number;
+        processedOffersSummary: {
+          unusedOffersCount: number;
+          rejectSummaryLastOffers: Array<{ reason: string }>;
+        };
       }>;
-      return queue.some((q) => q.app.id === "/unique" && q.count === 1);
+      return queue.find(
+        (q) => q.app.id === "/unique" && q.count === 1 && q.processedOffersSummary.unusedOffersCount > 0,
+      );
     });
+    expect(item.processedOffersSummary.rejectSummaryLastOffers.map((r) => r.reason)).toContain(
+      "UnfulfilledConstraint",
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(await running("/unique")).toHaveLength(2);
     await destroy("/unique");
@@ -101,6 +110,35 @@ describe("deployments", () => {
 });
 
 describe("failures and kills", () => {
+  it("kills a task that fails its health check and starts a replacement", async () => {
+    const events: string[] = [];
+    const off = cluster.marathon.core.events.subscribe((e) => events.push(e.eventType));
+    try {
+      const healthCheck = {
+        protocol: "TCP",
+        intervalSeconds: 1,
+        timeoutSeconds: 1,
+        gracePeriodSeconds: 0,
+        maxConsecutiveFailures: 1,
+      };
+      await create({ id: "/sick", instances: 1, healthChecks: [healthCheck], backoffSeconds: 0 });
+      const first = await until("a running task", async () => (await running("/sick"))[0]);
+      await until("replaced", async () => (await running("/sick")).some((t) => t.id !== first.id));
+      expect(events).toEqual(
+        expect.arrayContaining([
+          "add_health_check_event",
+          "failed_health_check_event",
+          "unhealthy_instance_kill_event",
+        ]),
+      );
+      const app = (await cluster.api("/v2/apps/sick")).json.app;
+      expect(app.tasksHealthy).toBe(0);
+    } finally {
+      off();
+      await destroy("/sick");
+    }
+  });
+
   it("backs a failing app off as configured and resets the delay on request", async () => {
     await create({
       id: "/failing",

@@ -95,7 +95,15 @@ export async function startMarathon(options: MarathonOptions): Promise<Marathon>
     core.tick();
     sync();
   }, TICK_MS);
-  core.events.subscribe(sync);
+  let syncRequested = false;
+  core.events.subscribe(() => {
+    if (syncRequested) return;
+    syncRequested = true;
+    setImmediate(() => {
+      syncRequested = false;
+      sync();
+    });
+  });
   connection.start();
   let stopped: Promise<void> | undefined;
   return {

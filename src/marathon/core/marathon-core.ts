@@ -3,6 +3,7 @@ import { DeploymentManager } from "../deployment/deployment-manager.js";
 import { buildPlan, type DeploymentPlan } from "../deployment/plan.js";
 import type { RunningDeployment } from "../deployment/deployment-json.js";
 import { EventBus } from "../events/event-bus.js";
+import { publishHealthCheckChanges } from "./health-check-events.js";
 import type { SchedulerDriver } from "../framework/driver.js";
 import type { AppDefinition } from "../model/app-definition.js";
 import { AppRepository } from "../state/app-repository.js";
@@ -11,7 +12,7 @@ import type { TaskRecord } from "../state/task-record.js";
 import { TaskTracker } from "../state/task-tracker.js";
 import { LaunchDelays } from "../scheduling/launch-delays.js";
 import { OfferStats } from "../scheduling/offer-stats.js";
-import { alive } from "../deployment/action-progress.js";
+import { alive, tasksToKill } from "../deployment/action-progress.js";
 
 export interface CoreOptions {
   logger: Logger;
@@ -40,6 +41,7 @@ export class MarathonCore {
   /** The readiness results of an app's tasks (set by the readiness monitor). */
   readiness: (appId: string) => unknown[] = () => [];
   private suppressed = false;
+  private tickRequested = false;
   private lastReviveMs = 0;
   private readonly terminated = new Set<string>();
 
@@ -84,6 +86,7 @@ export class MarathonCore {
       this.offerStats.forget(id);
     }
     const plan = buildPlan(original, assigned, version, restart);
+    publishHealthCheckChanges(this.events, original, assigned);
     this.events.publish("group_change_success", { groupId: "/", version });
     this.deployments.start(plan);
     this.changed();
@@ -116,18 +119,23 @@ export class MarathonCore {
     if (tasks.length > 0) this.changed();
   }
 
+  /** A tick soon, once for a burst of requests (status updates arrive in bursts). */
+  requestTick(): void {
+    if (this.tickRequested) return;
+    this.tickRequested = true;
+    setImmediate(() => {
+      this.tickRequested = false;
+      this.tick();
+    });
+  }
+
   /** Re-evaluates deployments and the scale of apps no deployment holds; asks for offers when there is work. */
   tick(): void {
     this.deployments.tick();
     for (const app of this.apps.all()) {
       if (this.deployments.holding([app.id]).length > 0) continue;
       const live = alive(this.tasks.ofApp(app.id));
-      if (live.length > app.instances)
-        this.kill(
-          [...live]
-            .sort((a, b) => b.stagedAt.localeCompare(a.stagedAt))
-            .slice(0, live.length - app.instances),
-        );
+      if (live.length > app.instances) this.kill(tasksToKill(app, live, live.length - app.instances));
     }
     for (const task of this.tasks.all())
       if (
@@ -140,9 +148,9 @@ export class MarathonCore {
   }
 
   reviveIfNeeded(): void {
-    if (!this.driver || !this.hasWork()) return;
     const now = Date.now();
-    if (!this.suppressed && now - this.lastReviveMs < REVIVE_INTERVAL_MS) return;
+    if (!this.driver || (!this.suppressed && now - this.lastReviveMs < REVIVE_INTERVAL_MS)) return;
+    if (!this.hasWork()) return;
     this.suppressed = false;
     this.lastReviveMs = now;
     this.driver.revive().catch((error: unknown) => this.options.logger.warn({ err: error }, "revive failed"));

@@ -61,7 +61,9 @@ export function handleStatus(core: MarathonCore, status: TaskStatus): void {
     ...(status.healthy !== undefined ? { mesosHealthy: status.healthy } : {}),
   };
   const stateChanged = task.state !== status.state;
-  if (status.state === "TASK_UNREACHABLE" || status.state === "TASK_UNKNOWN") {
+  const app = core.apps.get(task.appId);
+  const replaceUnreachable = app?.unreachableStrategy !== "disabled";
+  if (status.state === "TASK_UNKNOWN" || (status.state === "TASK_UNREACHABLE" && replaceUnreachable)) {
     core.tasks.remove(task.id);
     core.driver?.kill(task.id, task.agentId).catch(() => undefined);
   } else core.tasks.put(updated);
@@ -75,6 +77,6 @@ export function handleStatus(core: MarathonCore, status: TaskStatus): void {
     });
   if (isTerminalState(status.state) && FAILURES.has(status.state) && !task.killRequested)
     recordFailure(core, task, status);
-  core.tick();
+  core.requestTick();
   core.changed();
 }

@@ -15,6 +15,11 @@ export const alive = (tasks: readonly TaskRecord[]) => tasks.filter((t) => !t.ki
 const isCurrent = (app: AppDefinition) => (t: TaskRecord) =>
   t.configVersion === app.versionInfo.lastConfigChangeAt;
 
+/** The first `count` tasks to go: not-yet-running first, then by killSelection. */
+export function tasksToKill(app: AppDefinition, tasks: readonly TaskRecord[], count: number): TaskRecord[] {
+  return count <= 0 ? [] : killOrder(app, tasks).slice(0, count);
+}
+
 /** Tasks in the order they should go: not-yet-running first, then by killSelection. */
 export function killOrder(app: AppDefinition, tasks: readonly TaskRecord[]): TaskRecord[] {
   const youngestFirst = app.killSelection === "YOUNGEST_FIRST";
@@ -22,14 +27,15 @@ export function killOrder(app: AppDefinition, tasks: readonly TaskRecord[]): Tas
     const runningA = a.state === "TASK_RUNNING" ? 1 : 0;
     const runningB = b.state === "TASK_RUNNING" ? 1 : 0;
     if (runningA !== runningB) return runningA - runningB;
-    return youngestFirst ? b.stagedAt.localeCompare(a.stagedAt) : a.stagedAt.localeCompare(b.stagedAt);
+    const older = a.stagedAt < b.stagedAt ? -1 : a.stagedAt > b.stagedAt ? 1 : 0;
+    return youngestFirst ? -older : older;
   });
 }
 
 function scale(app: AppDefinition, tasks: readonly TaskRecord[]): ActionProgress {
   const live = alive(tasks);
   const extra = Math.max(0, live.length - app.instances);
-  const kill = killOrder(app, live).slice(0, extra);
+  const kill = tasksToKill(app, live, extra);
   const ready = live.filter((t) => isHealthyAndReady(app, t)).length;
   return {
     launchTarget: app.instances,
@@ -49,10 +55,10 @@ function restart(app: AppDefinition, tasks: readonly TaskRecord[]): ActionProgre
   const fresh = live.filter(isCurrent(app));
   const readyNew = fresh.filter((t) => isHealthyAndReady(app, t)).length;
   const keepOld = Math.max(0, Math.min(minHealthy, app.instances) - readyNew);
-  const kill = killOrder(app, old).slice(0, Math.max(0, old.length - keepOld));
+  const kill = tasksToKill(app, old, old.length - keepOld);
   const oldAfter = old.length - kill.length;
   const launchTarget = Math.min(app.instances, Math.max(0, maxCapacity - oldAfter));
-  const extraNew = killOrder(app, fresh).slice(0, Math.max(0, fresh.length - app.instances));
+  const extraNew = tasksToKill(app, fresh, fresh.length - app.instances);
   const done = old.length === 0 && readyNew >= app.instances && tasks.length === live.length;
   return { launchTarget, kill: [...kill, ...extraNew], done };
 }

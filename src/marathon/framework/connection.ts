@@ -86,6 +86,8 @@ export class FrameworkConnection {
     // Explicitly for the tasks Marathon knows (the master answers for those it lost), then implicitly.
     const known = this.core.tasks.all().map((t) => ({ task_id: t.id, agent_id: t.agentId }));
     if (known.length > 0) this.client.reconcile(known).catch(() => undefined);
+    for (const task of this.core.tasks.all())
+      if (task.killRequested) this.client.kill(task.id, task.agentId).catch(() => undefined);
     this.client.reconcile().catch(() => undefined);
     this.core.tick();
   }

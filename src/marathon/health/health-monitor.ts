@@ -107,6 +107,12 @@ export class HealthMonitor {
     results[index] = after;
     task.healthResults = results;
     if (after.alive !== before.alive) this.changed(app, task, after.alive);
+    if (!outcome.alive && !inGrace)
+      this.core.events.publish("failed_health_check_event", {
+        appId: app.id,
+        taskId: task.id,
+        healthCheck: check,
+      });
     if (
       !outcome.alive &&
       check.maxConsecutiveFailures > 0 &&
@@ -129,7 +135,7 @@ export class HealthMonitor {
       runSpecVersion: task.version,
       healthy: alive,
     });
-    this.core.tick();
+    this.core.requestTick();
   }
 
   private killUnhealthy(app: AppDefinition, task: TaskRecord, outcome: ProbeOutcome): void {

@@ -78,7 +78,7 @@ export class ReadinessMonitor {
     if (result.ready) {
       task.ready = true;
       this.timers.delete(taskId);
-      this.core.tick();
+      this.core.requestTick();
     } else this.schedule(taskId, check.intervalSeconds * 1000);
   }
 }

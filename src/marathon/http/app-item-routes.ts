@@ -17,6 +17,7 @@ import {
   sendMessage,
 } from "./replies.js";
 import { deleteAppTasks, killOneTask } from "./task-kill.js";
+import { tasksText, wantsPlainText } from "./tasks-text.js";
 
 type Handler = (core: MarathonCore, request: FastifyRequest, reply: FastifyReply, id: string) => FastifyReply;
 
@@ -138,7 +139,7 @@ export function registerAppItemRoutes(http: FastifyInstance, core: MarathonCore)
       if (path.kind === "restart" && method === "POST") return restartApp(core, request, reply, path.id);
       if (path.kind === "versions" && method === "GET") return versions(core, reply, path.id, path.version);
       if (path.kind === "tasks" && method === "GET" && !path.taskId)
-        return sendTasksOfApp(core, reply, path.id);
+        return sendTasksOfApp(core, request, reply, path.id);
       if (path.kind === "tasks" && method === "DELETE")
         return path.taskId
           ? killOneTask(core, request, reply, path.id, path.taskId)
@@ -152,9 +153,19 @@ export function registerAppItemRoutes(http: FastifyInstance, core: MarathonCore)
   });
 }
 
-function sendTasksOfApp(core: MarathonCore, reply: FastifyReply, id: string): FastifyReply {
+function sendTasksOfApp(
+  core: MarathonCore,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+): FastifyReply {
   const app = core.apps.get(id);
   if (!app) return appNotFound(reply, id);
+  if (wantsPlainText(request.headers.accept))
+    return reply
+      .code(200)
+      .type("text/plain")
+      .send(tasksText(core, [app]));
   const tasks = appInfoJson(core, app, { tasks: true, lastTaskFailure: false }).tasks;
   return sendJson(reply, 200, { tasks });
 }

@@ -53,10 +53,24 @@ export function registerGroupRoutes(http: FastifyInstance, core: MarathonCore): 
     const groupId = resolvePathId(String(raw.id ?? ""), idOf(request.params));
     if (create && groupId !== "/" && core.apps.groupIds().includes(groupId))
       return sendMessage(reply, 409, `Group ${groupId} is already created. Use PUT to change this group.`);
-    const items: Array<Record<string, unknown>> = [];
-    appsOfGroup({ ...raw, id: groupId }, "/", items);
     const version = newVersion();
     const targets: Record<string, AppDefinition | undefined> = {};
+    if (
+      !create &&
+      typeof raw.scaleBy === "number" &&
+      Object.keys(raw).every((k) => k === "scaleBy" || k === "id")
+    ) {
+      for (const app of core.apps.under(groupId))
+        targets[app.id] = stampVersion(
+          app,
+          { ...app, instances: Math.ceil(app.instances * (raw.scaleBy as number)) },
+          version,
+        );
+      const scaled = deployOrReply(core, reply, targets, queryFlag(request, "force", false), [], version);
+      return scaled ? sendDeployment(reply, 200, scaled.deploymentId, scaled.version) : reply;
+    }
+    const items: Array<Record<string, unknown>> = [];
+    appsOfGroup({ ...raw, id: groupId }, "/", items);
     for (const item of items) {
       const app = appFromBody(reply, item);
       if (!app) return reply;

@@ -2,11 +2,14 @@ import type { FastifyInstance } from "fastify";
 import type { MarathonCore } from "../core/marathon-core.js";
 import { jsonBody, queryValues, sendJson, sendMessage } from "./replies.js";
 import { taskJson } from "./task-json.js";
+import { tasksText, wantsPlainText } from "./tasks-text.js";
 import { killTasks } from "./task-kill.js";
 
 /** GET /v2/tasks (`status=`) and POST /v2/tasks/delete. */
 export function registerTaskRoutes(http: FastifyInstance, core: MarathonCore): void {
   http.get("/v2/tasks", (request, reply) => {
+    if (wantsPlainText(request.headers.accept))
+      return reply.code(200).type("text/plain").send(tasksText(core, core.apps.all()));
     const statuses = [...queryValues(request, "status"), ...queryValues(request, "status[]")].map(
       (s) => `TASK_${s.toUpperCase()}`,
     );

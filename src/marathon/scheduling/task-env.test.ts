@@ -34,6 +34,7 @@ describe("taskEnvironment", () => {
       MARATHON_APP_RESOURCE_GPUS: "0",
       MARATHON_APP_LABELS: "MY_LABEL_X",
       MARATHON_APP_LABEL_MY_LABEL_X: "v",
+      MARATHON_APP_ENFORCE_GROUP_ROLE: "FALSE",
     });
     expect(env.MARATHON_APP_LABEL_BIG).toBeUndefined();
   });

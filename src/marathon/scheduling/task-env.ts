@@ -50,6 +50,7 @@ export function taskEnvironment(
     MARATHON_APP_RESOURCE_DISK: double(app.disk),
     MARATHON_APP_RESOURCE_GPUS: String(app.gpus),
     MARATHON_APP_LABELS: labels.map(([k]) => envSafe(k)).join(" "),
+    MARATHON_APP_ENFORCE_GROUP_ROLE: "FALSE",
   };
   const image = app.container?.docker?.image;
   if (app.container?.type === "DOCKER" && image) env.MARATHON_APP_DOCKER_IMAGE = image;

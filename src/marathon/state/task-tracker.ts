@@ -4,9 +4,10 @@ import type { TaskRecord } from "./task-record.js";
 
 const MARATHON_CHECKS = ["HTTP", "HTTPS", "TCP"];
 
-/** Tasks not yet in a terminal state, by id. */
+/** Tasks not yet in a terminal state, by id and by app. */
 export class TaskTracker {
   private readonly tasks = new Map<string, TaskRecord>();
+  private readonly byApp = new Map<string, Map<string, TaskRecord>>();
 
   get(id: string): TaskRecord | undefined {
     return this.tasks.get(id);
@@ -17,16 +18,24 @@ export class TaskTracker {
   }
 
   ofApp(appId: string): TaskRecord[] {
-    return this.all().filter((t) => t.appId === appId);
+    return [...(this.byApp.get(appId)?.values() ?? [])];
   }
 
   put(task: TaskRecord): void {
-    if (isTerminalState(task.state)) this.tasks.delete(task.id);
-    else this.tasks.set(task.id, task);
+    if (isTerminalState(task.state)) return this.remove(task.id);
+    this.tasks.set(task.id, task);
+    const ofApp = this.byApp.get(task.appId) ?? new Map<string, TaskRecord>();
+    ofApp.set(task.id, task);
+    this.byApp.set(task.appId, ofApp);
   }
 
   remove(id: string): void {
+    const task = this.tasks.get(id);
+    if (!task) return;
     this.tasks.delete(id);
+    const ofApp = this.byApp.get(task.appId);
+    ofApp?.delete(id);
+    if (ofApp?.size === 0) this.byApp.delete(task.appId);
   }
 }
 

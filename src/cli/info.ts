@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { liveCluster } from "../cluster/cluster-status.js";
 import { exportLines } from "../cluster/exports.js";
+import { probe } from "../cluster/http-probe.js";
 import type { ClusterRecord } from "../cluster/state-dir.js";
 import { StateDir } from "../cluster/state-dir.js";
 
@@ -8,8 +9,8 @@ async function mesosVersion(record: ClusterRecord): Promise<string> {
   const master = record.roles.find((r) => r.role === "master");
   if (!master) return "unknown";
   try {
-    const res = await fetch(`${master.url}/version`, { signal: AbortSignal.timeout(2000) });
-    return ((await res.json()) as { version?: string }).version ?? "unknown";
+    const res = await probe(`${master.url}/version`, 2000);
+    return (JSON.parse(res.body) as { version?: string }).version ?? "unknown";
   } catch {
     return "unknown";
   }

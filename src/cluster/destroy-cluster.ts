@@ -21,17 +21,9 @@ export async function destroyCluster(state: StateDir): Promise<string | undefine
   } catch {
     record = undefined;
   }
-  const roles = record?.roles ?? [];
-  const agents = roles
-    .filter((r) => r.role !== "master")
-    .map((r) => r.pid)
-    .filter(ours);
-  const masters = roles
-    .filter((r) => r.role === "master")
-    .map((r) => r.pid)
-    .filter(ours);
-  await terminate(agents, 3000);
-  await terminate(masters, 3000);
+  // Every role at once: an agent stops its link to the master before it ends its tasks, so it does not
+  // need the master any more while it stops.
+  await terminate((record?.roles ?? []).map((r) => r.pid).filter(ours), 3000);
   await terminate(processesWithEnv(CLUSTER_ID_ENV, clusterId), 1000);
   state.remove();
   return clusterId;

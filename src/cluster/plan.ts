@@ -1,4 +1,5 @@
 import { allocatePort } from "../common/ports.js";
+import { agentLoopbackAddress, loopbackAliasesUsable } from "./agent-addresses.js";
 import type { RoleLaunch } from "./runtime/runtime.js";
 import { agentResourcesFlag, type AgentSpec, type ClusterSpec } from "./spec/index.js";
 import type { StateDir } from "./state-dir.js";
@@ -30,7 +31,7 @@ function agentFlags(
     resources: agentResourcesFlag(agent.resources),
     containerizers: agent.containerizers.join(","),
     ...(agent.attributes ? { attributes: agent.attributes } : {}),
-    ...(agent.hostname ? { hostname: agent.hostname } : {}),
+    hostname: agent.hostname ?? reachableHost(ip),
     ...textFlags(agent.flags),
   };
 }
@@ -55,9 +56,11 @@ export async function planCluster(spec: ClusterSpec, state: StateDir): Promise<C
     },
   };
   const agents: RoleLaunch[] = [];
+  // Served on every interface, agents cannot be told apart by address; on loopback each has its own.
+  const aliases = !spec.mapPortsToHost && spec.agents.length > 1 && (await loopbackAliasesUsable());
   for (const [index, agent] of spec.agents.entries()) {
     const name = `agent-${index + 1}`;
-    const ip = agent.ip ?? bindAddress;
+    const ip = agent.ip ?? (spec.mapPortsToHost ? bindAddress : agentLoopbackAddress(index, aliases));
     const port = await allocatePort(agent.port, ip);
     const flags = agentFlags(agent, ip, port, `${masterHost}:${masterPort}`, state.workDir(name));
     agents.push({

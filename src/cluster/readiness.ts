@@ -1,3 +1,5 @@
+import { probe } from "./http-probe.js";
+
 /** Thrown by a readiness check to end the wait at once: the role exited, or `up` was interrupted. */
 export class StopWaiting extends Error {}
 
@@ -30,9 +32,8 @@ export async function waitFor<T>(
 }
 
 export async function isHealthy(url: string): Promise<true | undefined> {
-  const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1000) });
-  await res.arrayBuffer();
-  return res.ok ? true : undefined;
+  const { status } = await probe(`${url}/health`);
+  return status >= 200 && status < 300 ? true : undefined;
 }
 
 interface SlaveSummary {
@@ -46,8 +47,8 @@ export async function activeAgentIds(
   masterUrl: string,
   pids: readonly string[],
 ): Promise<string[] | undefined> {
-  const res = await fetch(`${masterUrl}/master/slaves`, { signal: AbortSignal.timeout(1000) });
-  const body = (await res.json()) as { slaves?: SlaveSummary[] };
+  const res = await probe(`${masterUrl}/master/slaves`);
+  const body = JSON.parse(res.body) as { slaves?: SlaveSummary[] };
   const ids = pids.map((pid) => body.slaves?.find((s) => s.pid === pid && s.active)?.id);
   return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
 }

@@ -1,6 +1,7 @@
 import { CLUSTER_ID_ENV } from "./cluster-id.js";
 import { processesWithEnv, terminate } from "./runtime/pids.js";
-import type { LaunchedRole, RuntimeKind } from "./runtime/runtime.js";
+import { reachableHost } from "./plan.js";
+import type { LaunchedRole, RoleLaunch, RuntimeKind } from "./runtime/runtime.js";
 import type { ClusterRecord, StateDir } from "./state-dir.js";
 
 /** A cluster whose roles are up: what `up` returns and the test library wraps. */
@@ -13,6 +14,8 @@ export class RunningCluster {
     readonly agents: LaunchedRole[],
     readonly agentIds: string[],
     readonly bindAddress: string,
+    /** What each role was started with, by name: its flags go into cluster.json. */
+    readonly launches: readonly RoleLaunch[] = [],
   ) {}
 
   get roles(): LaunchedRole[] {
@@ -25,15 +28,19 @@ export class RunningCluster {
       runtime: this.runtime,
       createdAt: new Date().toISOString(),
       bindAddress: this.bindAddress,
-      roles: this.roles.map((r) => ({
-        name: r.name,
-        role: r.role,
-        url: r.url,
-        pid: r.pid,
-        logPath: r.logPath,
-        workDir: this.state.workDir(r.name),
-        flags: {},
-      })),
+      roles: this.roles.map((r) => {
+        const flags = this.launches.find((l) => l.name === r.name)?.flags ?? {};
+        return {
+          name: r.name,
+          role: r.role,
+          url: r.url,
+          hostname: flags.hostname ?? reachableHost(new URL(r.url).hostname),
+          pid: r.pid,
+          logPath: r.logPath,
+          workDir: this.state.workDir(r.name),
+          flags,
+        };
+      }),
     };
   }
 }

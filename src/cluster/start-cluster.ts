@@ -1,6 +1,6 @@
 import { newClusterId } from "./cluster-id.js";
 import { logTail } from "./log-tail.js";
-import { planCluster, reachableHost } from "./plan.js";
+import { planCluster } from "./plan.js";
 import type { Progress } from "./progress.js";
 import { activeAgentIds, isHealthy, StopWaiting, waitFor } from "./readiness.js";
 import { RunningCluster, stopRoles } from "./running-cluster.js";
@@ -40,19 +40,11 @@ export async function startCluster(spec: ClusterSpec, options: StartClusterOptio
   state.writeClusterId(clusterId);
   const launched: LaunchedRole[] = [];
 
-  const failure = (role: { name: string; logPath?: string }, error: unknown) =>
-    error instanceof ClusterStartError
-      ? error
-      : new ClusterStartError(
-          `${role.name} failed to start: ${error instanceof Error ? error.message : String(error)}`,
-          role.name,
-          logTail(role.logPath),
-        );
   /** Ends a wait at once when `up` is interrupted or a role's process has ended. */
   const guard = () => {
     if (signal?.aborted) throw new StopWaiting("Interrupted");
     const gone = launched.find((role) => role.exited());
-    if (gone) throw failure(gone, new StopWaiting("the process exited"));
+    if (gone) throw new RoleExited(gone);
   };
   const launch = async (role: RoleLaunch) => {
     try {
@@ -82,7 +74,12 @@ export async function startCluster(spec: ClusterSpec, options: StartClusterOptio
     const [master, ...agents] = await progress.step(
       `Starting master at ${plan.master.url} and ${count} agent(s)`,
       async () => {
-        const roles = await Promise.all([plan.master, ...plan.agents].map(launch));
+        // Settled, not Promise.all: every role that did start is in `launched` before cleaning up.
+        const settled = await Promise.allSettled([plan.master, ...plan.agents].map(launch));
+        const roles = settled.map((s) => {
+          if (s.status === "rejected") throw s.reason;
+          return s.value;
+        });
         await answering(roles[0] as LaunchedRole);
         return roles;
       },
@@ -104,17 +101,39 @@ export async function startCluster(spec: ClusterSpec, options: StartClusterOptio
       agents,
       agentIds,
       plan.bindAddress,
+      [plan.master, ...plan.agents],
     );
     if (runtime.kind === "process") state.writeCluster(cluster.record());
     return cluster;
   } catch (error) {
+    // Read the failed role's log before the state directory goes.
+    const reported =
+      error instanceof ClusterStartError || error instanceof RoleExited
+        ? failure({ name: "" }, error)
+        : new ClusterStartError(error instanceof Error ? error.message : String(error), undefined, "");
     await stopRoles(clusterId, launched, runtime.kind === "process");
     state.remove();
-    if (error instanceof ClusterStartError) throw error;
-    throw new ClusterStartError(error instanceof Error ? error.message : String(error), undefined, "");
+    throw reported;
   }
 }
 
-/** The libprocess-style pid the master lists for an agent started with these flags. */
+class RoleExited extends StopWaiting {
+  constructor(readonly role: LaunchedRole) {
+    super("the process exited");
+  }
+}
+
+/** The error `up` reports for a role: the cause, and the end of the role's log. */
+function failure(role: { name: string; logPath?: string }, error: unknown): ClusterStartError {
+  if (error instanceof ClusterStartError) return error;
+  if (error instanceof RoleExited) role = error.role;
+  return new ClusterStartError(
+    `${role.name} failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    role.name,
+    logTail(role.logPath),
+  );
+}
+
+/** The libprocess-style pid the master lists for an agent started with these flags (its --ip, even 0.0.0.0). */
 const agentPid = (flags: Record<string, string>): string =>
-  `slave(1)@${reachableHost(flags.ip ?? "127.0.0.1")}:${flags.port}`;
+  `slave(1)@${flags.ip ?? "127.0.0.1"}:${flags.port}`;

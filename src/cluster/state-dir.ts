@@ -1,29 +1,10 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import { parseClusterRecord, type ClusterRecord } from "./cluster-record.js";
+
+export type { ClusterRecord, RoleRecord } from "./cluster-record.js";
 
 export const STATE_DIR_NAME = ".minimesos";
-
-const roleRecordSchema = z.object({
-  name: z.string(),
-  role: z.enum(["master", "agent"]),
-  url: z.string(),
-  pid: z.number().int(),
-  logPath: z.string().optional(),
-  workDir: z.string().optional(),
-  flags: z.record(z.string(), z.string()).default({}),
-});
-
-const clusterRecordSchema = z.object({
-  clusterId: z.string(),
-  runtime: z.enum(["process", "inproc"]),
-  createdAt: z.string(),
-  bindAddress: z.string(),
-  roles: z.array(roleRecordSchema),
-});
-
-export type RoleRecord = z.infer<typeof roleRecordSchema>;
-export type ClusterRecord = z.infer<typeof clusterRecordSchema>;
 
 /** `.minimesos/` in the directory where `up` ran: the id file, cluster.json, role logs and work dirs. */
 export class StateDir {
@@ -75,9 +56,11 @@ export class StateDir {
     } catch {
       return undefined;
     }
-    const parsed = clusterRecordSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new Error(`${this.clusterFile} is damaged: ${parsed.error.message}`);
-    return parsed.data;
+    try {
+      return parseClusterRecord(JSON.parse(text));
+    } catch (error) {
+      throw new Error(`${this.clusterFile} is damaged: ${(error as Error).message}`);
+    }
   }
 
   writeCluster(record: ClusterRecord): void {

@@ -7,6 +7,13 @@ import type { LaunchedRole, RoleLaunch, Runtime } from "./runtime.js";
 
 const CLI = fileURLToPath(new URL("../../cli/main.js", import.meta.url));
 
+/**
+ * V8 options for role processes. A 16 times larger interrupt budget keeps the optimizing compiler off the
+ * code that runs once at start-up (about 15% of a role's start-up CPU, which four roles starting at once
+ * compete for) while request handling, which runs over and over, is still optimized.
+ */
+const ROLE_NODE_OPTIONS = ["--interrupt-budget=1048576"];
+
 export const flagsToArgs = (flags: Record<string, string>): string[] =>
   Object.entries(flags).map(([name, value]) => `--${name}=${value}`);
 
@@ -38,11 +45,15 @@ export class ProcessRuntime implements Runtime {
   async launch(launch: RoleLaunch, clusterId: string): Promise<LaunchedRole> {
     const log = openSync(launch.logPath, "a");
     try {
-      const child = spawn(process.execPath, [CLI, "run", launch.role, ...flagsToArgs(launch.flags)], {
-        detached: true,
-        stdio: ["ignore", log, log],
-        env: { ...process.env, [CLUSTER_ID_ENV]: clusterId },
-      });
+      const child = spawn(
+        process.execPath,
+        [...ROLE_NODE_OPTIONS, CLI, "run", launch.role, ...flagsToArgs(launch.flags)],
+        {
+          detached: true,
+          stdio: ["ignore", log, log],
+          env: { ...process.env, [CLUSTER_ID_ENV]: clusterId },
+        },
+      );
       await new Promise<void>((resolve, reject) => {
         child.once("spawn", resolve);
         child.once("error", reject);

@@ -17,6 +17,8 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Register>> = {
   logs: async () => (await import("./logs.js")).registerLogsCommand,
   status: async () => (await import("./status.js")).registerStatusCommand,
   version: async () => (await import("./version.js")).registerVersionCommand,
+  install: async () => (await import("./install.js")).registerInstallCommand,
+  uninstall: async () => (await import("./uninstall.js")).registerUninstallCommand,
   run: async () => (await import("./run.js")).registerRunCommand,
 };
 

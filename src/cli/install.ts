@@ -47,7 +47,12 @@ export function registerInstallCommand(program: Command): void {
     .action(async (options: InstallOptions) => {
       const { kind, source } = what(options);
       const record = await runningClusterOrNotice();
-      if (!record) throw new CliError("Running cluster is not found", ExitCode.failure, "Start one with 'minimesos up'.");
+      if (!record)
+        throw new CliError(
+          "Running cluster is not found",
+          ExitCode.failure,
+          "Start one with 'minimesos up'.",
+        );
       const marathon = marathonUrl(record);
       const text =
         source === undefined || source === "-"

@@ -14,13 +14,19 @@ export function registerUninstallCommand(program: Command): void {
       if ((options.app === undefined) === (options.group === undefined))
         throw new CliError("Please specify --app or --group to uninstall an app or group", ExitCode.usage);
       const record = await runningClusterOrNotice();
-      if (!record) throw new CliError("Running cluster is not found", ExitCode.failure, "Start one with 'minimesos up'.");
+      if (!record)
+        throw new CliError(
+          "Running cluster is not found",
+          ExitCode.failure,
+          "Start one with 'minimesos up'.",
+        );
       const kind = options.app !== undefined ? "app" : "group";
       const id = (options.app ?? options.group) as string;
       try {
         await remove(marathonUrl(record), kind, id);
       } catch (error) {
-        if (error instanceof MarathonRejected) throw new CliError(`Marathon did not delete ${kind} '${id}': ${error.body}`);
+        if (error instanceof MarathonRejected)
+          throw new CliError(`Marathon did not delete ${kind} '${id}': ${error.body}`);
         throw error;
       }
       process.stdout.write(`Deleted ${kind} '${id}'\n`);

@@ -1,7 +1,7 @@
 /** One role of a cluster as cluster.json records it. */
 export interface RoleRecord {
   name: string;
-  role: "master" | "agent";
+  role: "master" | "agent" | "marathon";
   url: string;
   /** The hostname the role advertises (each agent its own on loopback). */
   hostname?: string;
@@ -34,7 +34,7 @@ function field<T>(object: Fields, name: string, ok: (v: unknown) => v is T, wher
 
 const isString = (v: unknown): v is string => typeof v === "string";
 const isOptionalString = (v: unknown): v is string | undefined => v === undefined || isString(v);
-const isRole = (v: unknown): v is RoleRecord["role"] => v === "master" || v === "agent";
+const isRole = (v: unknown): v is RoleRecord["role"] => v === "master" || v === "agent" || v === "marathon";
 const isRuntime = (v: unknown): v is ClusterRecord["runtime"] => v === "process" || v === "inproc";
 const isPid = (v: unknown): v is number => Number.isInteger(v);
 const isFlags = (v: unknown): v is Record<string, string> | undefined =>

@@ -30,7 +30,8 @@ describe("cluster exports", () => {
 
   it("substitutes the known tokens and leaves the rest alone", () => {
     const values = tokenValues(record(1), "/home/me/project");
-    const text = '{"cmd":"curl ${MINIMESOS_MASTER}/state ${MINIMESOS_MASTER_PORT} ${MINIMESOS_HOST_DIR} ${MINIMESOS_NOPE}"}';
+    const text =
+      '{"cmd":"curl ${MINIMESOS_MASTER}/state ${MINIMESOS_MASTER_PORT} ${MINIMESOS_HOST_DIR} ${MINIMESOS_NOPE}"}';
     expect(substituteTokens(text, values)).toBe(
       '{"cmd":"curl http://127.0.0.1:5050/state 5050 /home/me/project ${MINIMESOS_NOPE}"}',
     );

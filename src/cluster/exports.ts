@@ -19,7 +19,12 @@ export function roleVariables(record: ClusterRecord): RoleVariables[] {
     .filter(([, urls]) => urls.length === 1)
     .map(([role, urls]) => {
       const url = new URL(urls[0] as string);
-      return { name: `MINIMESOS_${role.toUpperCase()}`, url: urls[0] as string, ip: url.hostname, port: url.port };
+      return {
+        name: `MINIMESOS_${role.toUpperCase()}`,
+        url: urls[0] as string,
+        ip: url.hostname,
+        port: url.port,
+      };
     });
 }
 

@@ -31,7 +31,12 @@ const idOf = (json: string): string => {
 };
 
 /** POSTs a new app or group, or (update) PUTs it over the existing one with force=true as minimesos did. */
-export function deploy(marathonUrl: string, kind: MarathonKind, json: string, update: boolean): Promise<string> {
+export function deploy(
+  marathonUrl: string,
+  kind: MarathonKind,
+  json: string,
+  update: boolean,
+): Promise<string> {
   JSON.parse(json);
   if (!update) return send(`${marathonUrl}${path(kind)}`, "POST", json);
   return send(`${marathonUrl}${path(kind)}/${idOf(json)}?force=true`, "PUT", json);

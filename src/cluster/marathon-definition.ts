@@ -3,7 +3,10 @@ import { resolve } from "node:path";
 import { classifyMarathonDefinition, type MarathonDefinition } from "./spec/index.js";
 
 /** The JSON text of an app or group definition given as an object, inline JSON, a URL or a file path. */
-export async function readMarathonDefinition(definition: MarathonDefinition, baseDir: string): Promise<string> {
+export async function readMarathonDefinition(
+  definition: MarathonDefinition,
+  baseDir: string,
+): Promise<string> {
   const source = classifyMarathonDefinition(definition);
   switch (source.kind) {
     case "object":

@@ -8,6 +8,8 @@ export interface ClusterPlan {
   bindAddress: string;
   master: RoleLaunch;
   agents: RoleLaunch[];
+  /** Present when the spec has a `marathon` block. */
+  marathon?: RoleLaunch;
 }
 
 const textFlags = (flags: Record<string, string | number | boolean>): Record<string, string> =>
@@ -71,5 +73,30 @@ export async function planCluster(spec: ClusterSpec, state: StateDir): Promise<C
       flags,
     });
   }
-  return { bindAddress, master, agents };
+  const marathon =
+    spec.marathon && (await marathonLaunch(spec.marathon.port, bindAddress, masterHost, masterPort, state));
+  return { bindAddress, master, agents, ...(marathon ? { marathon } : {}) };
+}
+
+async function marathonLaunch(
+  preferredPort: number,
+  ip: string,
+  masterHost: string,
+  masterPort: number,
+  state: StateDir,
+): Promise<RoleLaunch> {
+  const port = await allocatePort(preferredPort, ip);
+  return {
+    name: "marathon",
+    role: "marathon",
+    url: `http://${reachableHost(ip)}:${port}`,
+    logPath: state.logPath("marathon"),
+    flags: {
+      master: `${masterHost}:${masterPort}`,
+      http_address: ip,
+      http_port: String(port),
+      hostname: reachableHost(ip),
+      storage: state.workDir("marathon"),
+    },
+  };
 }

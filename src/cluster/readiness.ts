@@ -52,3 +52,13 @@ export async function activeAgentIds(
   const ids = pids.map((pid) => body.slaves?.find((s) => s.pid === pid && s.active)?.id);
   return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
 }
+
+/** Marathon answers `/ping` and the master lists it as an active framework. */
+export async function marathonReady(marathonUrl: string, masterUrl: string): Promise<true | undefined> {
+  if ((await probe(`${marathonUrl}/ping`)).status !== 200) return undefined;
+  const res = await probe(`${masterUrl}/master/frameworks`);
+  const body = JSON.parse(res.body) as {
+    frameworks?: Array<{ name: string; active: boolean; webui_url?: string }>;
+  };
+  return body.frameworks?.some((f) => f.name === "marathon" && f.active) ? true : undefined;
+}

@@ -16,10 +16,11 @@ export class RunningCluster {
     readonly bindAddress: string,
     /** What each role was started with, by name: its flags go into cluster.json. */
     readonly launches: readonly RoleLaunch[] = [],
+    readonly marathon?: LaunchedRole,
   ) {}
 
   get roles(): LaunchedRole[] {
-    return [this.master, ...this.agents];
+    return [this.master, ...this.agents, ...(this.marathon ? [this.marathon] : [])];
   }
 
   record(): ClusterRecord {
@@ -56,6 +57,7 @@ export async function stopRoles(
 ): Promise<void> {
   const agents = roles.filter((r) => r.role !== "master");
   const masters = roles.filter((r) => r.role === "master");
+  // Marathon and the agents stop together: Marathon kills no task when it stops, the agents end them all.
   await Promise.all(agents.map((r) => r.stop().catch(() => r.kill())));
   await Promise.all(masters.map((r) => r.stop().catch(() => r.kill())));
   if (sweep) await terminate(processesWithEnv(CLUSTER_ID_ENV, clusterId), 2000);

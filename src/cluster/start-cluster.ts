@@ -2,7 +2,8 @@ import { newClusterId } from "./cluster-id.js";
 import { logTail } from "./log-tail.js";
 import { planCluster } from "./plan.js";
 import type { Progress } from "./progress.js";
-import { activeAgentIds, isHealthy, StopWaiting, waitFor } from "./readiness.js";
+import { deployMarathonApps } from "./deploy-marathon-apps.js";
+import { activeAgentIds, isHealthy, marathonReady, StopWaiting, waitFor } from "./readiness.js";
 import { RunningCluster, stopRoles } from "./running-cluster.js";
 import type { LaunchedRole, RoleLaunch, Runtime } from "./runtime/runtime.js";
 import type { ClusterSpec } from "./spec/index.js";
@@ -85,6 +86,7 @@ export async function startCluster(spec: ClusterSpec, options: StartClusterOptio
       },
     );
     if (!master) throw new Error("the runtime started no master");
+    const marathon = plan.marathon && (await launch(plan.marathon));
     const pids = plan.agents.map((a) => agentPid(a.flags));
     const agentIds = await progress.step(`Waiting for ${count} agent(s) to register`, () =>
       waitFor(
@@ -101,8 +103,25 @@ export async function startCluster(spec: ClusterSpec, options: StartClusterOptio
       agents,
       agentIds,
       plan.bindAddress,
-      [plan.master, ...plan.agents],
+      [plan.master, ...plan.agents, ...(plan.marathon ? [plan.marathon] : [])],
+      marathon,
     );
+    if (marathon && spec.marathon) {
+      const { apps, groups } = spec.marathon;
+      await progress.step(`Waiting for Marathon at ${marathon.url}`, () =>
+        waitFor(
+          "Marathon to register with the master",
+          () => (guard(), marathonReady(marathon.url, master.url)),
+          left(),
+        ).catch((error: unknown) => {
+          throw failure(marathon, error);
+        }),
+      );
+      if (apps.length + groups.length > 0)
+        await progress.step(`Deploying ${apps.length + groups.length} Marathon app(s) and group(s)`, () =>
+          deployMarathonApps(cluster, apps, groups),
+        );
+    }
     if (runtime.kind === "process") state.writeCluster(cluster.record());
     return cluster;
   } catch (error) {

@@ -35,7 +35,7 @@ describe("saved minimesosFiles", () => {
     expect(value(resources, "mem", "logstash")).toBe(512);
     expect(value(resources, "cpus")).toBe(4);
     expect(value(resources, "disk")).toBe(5120);
-    expect(unavailableRoles(result)).toEqual(["marathon", "zookeeper"]);
+    expect(unavailableRoles(result)).toEqual(["zookeeper"]);
     expect(result.notices.map((n) => /'(\w+)' no longer/.exec(n)?.[1])).toEqual([
       "mesosVersion",
       "imageName",
@@ -57,7 +57,7 @@ describe("saved minimesosFiles", () => {
     expect(result.spec.master).toEqual({ authenticate: false });
     expect(value(result.spec.agents?.[0]?.resources, "mem")).toBe(512);
     expect(value(result.spec.agents?.[0]?.resources, "ports")).toBe("[31000-32000]");
-    expect(unavailableRoles(result)).toEqual(["consul", "marathon", "mesosdns", "registrator", "zookeeper"]);
+    expect(unavailableRoles(result)).toEqual(["consul", "mesosdns", "registrator", "zookeeper"]);
     expect(noticeAbout(result, "imageName")).toHaveLength(1);
     expect(noticeAbout(result, "imageName")[0]).toMatch(
       /:10: 'imageName' .* \(also on lines 40, 45, 52, 58, 63, 68\)/,
@@ -70,7 +70,7 @@ describe("saved minimesosFiles", () => {
     );
     expect(result.spec.marathon).toEqual({ apps: ["src/test/resources/app.json"], groups: [] });
     expect(value(result.spec.agents?.[0]?.resources, "cpus")).toBe(8);
-    expect(result.unavailable.find((u) => u.role === "marathon")?.line).toBe(43);
+    expect(result.unavailable.find((u) => u.role === "marathon")).toBeUndefined();
   });
 
   it("withMarathon-minimesosFile: no master or agent block", () => {
@@ -80,7 +80,7 @@ describe("saved minimesosFiles", () => {
       "cli__src__integration-test__resources__configFiles__withMarathon-minimesosFile:1: no 'agent' block: the cluster gets one agent with default resources",
     );
     expect(devPreset(result.spec).agents).toHaveLength(1);
-    expect(result.unavailable).toEqual([{ role: "marathon", line: 9 }]);
+    expect(result.unavailable).toEqual([]);
   });
 
   it("minimal-minimesosFile: properties only", () => {

@@ -40,7 +40,7 @@ describe("minimesosFile mapping", () => {
       "minimesosFile:9: 'cmd' no longer applies and is ignored: the built-in Marathon-compatible scheduler has no start command",
       "minimesosFile:1: no 'agent' block: the cluster gets one agent with default resources",
     ]);
-    expect(result.unavailable).toEqual([{ role: "marathon", line: 2 }]);
+    expect(result.unavailable).toEqual([]);
   });
 
   it("keeps every not-yet-available role and reports it with its line", () => {

@@ -21,7 +21,7 @@ export interface ToSpecOptions {
   availableRoles?: readonly string[];
 }
 
-export const DEFAULT_AVAILABLE_ROLES: readonly string[] = ["master", "agent"];
+export const DEFAULT_AVAILABLE_ROLES: readonly string[] = ["master", "agent", "marathon"];
 
 function readClusterBlock(block: Block, ctx: MappingContext, available: readonly string[]): ClusterSpecInput {
   const spec: ClusterSpecInput = {};

@@ -1,4 +1,4 @@
-export type RoleKind = "master" | "agent";
+export type RoleKind = "master" | "agent" | "marathon";
 
 /** What a runtime needs to start one role of a cluster. */
 export interface RoleLaunch {

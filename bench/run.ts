@@ -1,10 +1,12 @@
 import { clusterBenchmarks } from "./cluster.bench.js";
 import { coreBenchmarks } from "./core.bench.js";
+import { marathonBenchmarks } from "./marathon.bench.js";
 import { printTable, type BenchResult } from "./stats.js";
 
 const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   ["core", coreBenchmarks],
   ["cluster", clusterBenchmarks],
+  ["marathon", marathonBenchmarks],
 ];
 const only = process.argv.slice(2);
 

@@ -34,8 +34,28 @@ export class ClusterStartError extends Error {
  * until it has every agent active. A failing step stops at once, and everything started so far is removed.
  */
 export async function startCluster(spec: ClusterSpec, options: StartClusterOptions): Promise<RunningCluster> {
-  const { runtime, state, progress, timeoutMs, signal } = options;
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + options.timeoutMs;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startClusterOnce(spec, options, deadline);
+    } catch (error) {
+      // A port that was free when planned can be taken by another cluster starting at the same moment;
+      // everything was removed, so plan again (this process never hands out the same port twice).
+      const portTaken = error instanceof ClusterStartError && error.logTail.includes("EADDRINUSE");
+      if (!portTaken || attempt >= PORT_RACE_ATTEMPTS || Date.now() >= deadline) throw error;
+      options.progress.note(`A port was taken while starting (${error.role ?? "a role"}); trying other ports`);
+    }
+  }
+}
+
+const PORT_RACE_ATTEMPTS = 3;
+
+async function startClusterOnce(
+  spec: ClusterSpec,
+  options: StartClusterOptions,
+  deadline: number,
+): Promise<RunningCluster> {
+  const { runtime, state, progress, signal } = options;
   const left = () => Math.max(0, deadline - Date.now());
   const clusterId = newClusterId();
   state.writeClusterId(clusterId);

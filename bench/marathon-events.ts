@@ -28,7 +28,7 @@ export class EventStream {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async waitFor(match: (data: any) => boolean, timeoutMs: number, from = 0): Promise<TimedEvent> {
     const deadline = performance.now() + timeoutMs;
-    for (let seen = from; ; ) {
+    for (let seen = from; ;) {
       for (; seen < this.events.length; seen++) {
         const event = this.events[seen] as TimedEvent;
         if (match(event.data)) return event;

@@ -93,8 +93,15 @@ export async function marathonBenchmarks(): Promise<BenchResult[]> {
     const thousand = await deployApp(cluster, events, "/bench-thousand", 1000);
     await removeApp(cluster, events, "/bench-thousand", 1000);
     return [
-      result("marathon: POST /v2/apps -> 1 instance TASK_RUNNING", single.map((t) => t.running), 100),
-      result("marathon: POST /v2/apps (1) -> deployment_success", single.map((t) => t.deployed)),
+      result(
+        "marathon: POST /v2/apps -> 1 instance TASK_RUNNING",
+        single.map((t) => t.running),
+        100,
+      ),
+      result(
+        "marathon: POST /v2/apps (1) -> deployment_success",
+        single.map((t) => t.deployed),
+      ),
       result("marathon: POST /v2/apps -> 100 instances TASK_RUNNING", [hundred.running], 1000),
       result("marathon: POST /v2/apps (100) -> deployment_success", [hundred.deployed]),
       result("marathon: POST /v2/apps -> 1000 instances TASK_RUNNING", [thousand.running], 5000),

@@ -16,7 +16,7 @@ interface TaskJson {
   id: string;
   state: string;
   ports: number[];
-  healthCheckResults?: Array<{ alive: boolean }>;
+  healthCheckResults?: Array<{ alive: boolean; lastFailure?: string | null }>;
 }
 
 const appInfo = async (id: string) => (await cluster.api(`/v2/apps/${id}`)).json.app;
@@ -45,7 +45,9 @@ describe("health checks the agent runs (MESOS_HTTP, MESOS_TCP, COMMAND), real pr
   it("a MESOS_HTTP check makes the task healthy in healthCheckResults", async () => {
     await createApp("mesos-http", {
       cmd: HTTP_SERVER,
-      healthChecks: [{ protocol: "MESOS_HTTP", path: "/", intervalSeconds: 1, delaySeconds: 0, gracePeriodSeconds: 20 }],
+      healthChecks: [
+        { protocol: "MESOS_HTTP", path: "/", intervalSeconds: 1, delaySeconds: 0, gracePeriodSeconds: 20 },
+      ],
     });
     const task = await healthyTask("mesos-http");
     expect(task.healthCheckResults).toEqual([expect.objectContaining({ alive: true })]);
@@ -115,8 +117,10 @@ describe("an HTTPS check Marathon runs, against a self-signed certificate", () =
     const key = join(cluster.workRoot, "key.pem");
     execFileSync(
       "openssl",
-      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1"]
-        .concat(["-subj", "/CN=127.0.0.1"]),
+      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1"].concat([
+        "-subj",
+        "/CN=127.0.0.1",
+      ]),
       { stdio: "ignore" },
     );
     const httpsServer = [
@@ -127,7 +131,13 @@ describe("an HTTPS check Marathon runs, against a self-signed certificate", () =
       "s.socket = c.wrap_socket(s.socket, server_side=True)",
       "s.serve_forever()",
     ].join("\n");
-    const check = { protocol: "HTTPS", path: "/", intervalSeconds: 1, timeoutSeconds: 1, gracePeriodSeconds: 20 };
+    const check = {
+      protocol: "HTTPS",
+      path: "/",
+      intervalSeconds: 1,
+      timeoutSeconds: 1,
+      gracePeriodSeconds: 20,
+    };
     await createApp("https", { cmd: `exec python3 -c "${httpsServer}" $PORT0`, healthChecks: [check] });
     await createApp("https-on-http", { cmd: HTTP_SERVER, healthChecks: [check] });
     const task = await healthyTask("https");

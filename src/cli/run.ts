@@ -28,7 +28,7 @@ export function registerRunCommand(program: Command): void {
       }
       let flags;
       try {
-        flags = parseFlags(role.flags, args, process.env).values;
+        flags = parseFlags(role.flags, args, process.env, role.envPrefix).values;
       } catch (error) {
         if (!(error instanceof FlagError)) throw error;
         process.stderr.write(`${error.message}\nSee 'minimesos run ${role.name} --help' for the flags.\n`);

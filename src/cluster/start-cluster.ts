@@ -43,7 +43,9 @@ export async function startCluster(spec: ClusterSpec, options: StartClusterOptio
       // everything was removed, so plan again (this process never hands out the same port twice).
       const portTaken = error instanceof ClusterStartError && error.logTail.includes("EADDRINUSE");
       if (!portTaken || attempt >= PORT_RACE_ATTEMPTS || Date.now() >= deadline) throw error;
-      options.progress.note(`A port was taken while starting (${error.role ?? "a role"}); trying other ports`);
+      options.progress.note(
+        `A port was taken while starting (${error.role ?? "a role"}); trying other ports`,
+      );
     }
   }
 }

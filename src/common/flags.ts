@@ -47,17 +47,19 @@ export interface ParsedFlags {
 
 /**
  * Loads flags the way Mesos binaries do: defaults, then `MESOS_<NAME>` environment variables, then the
- * command line (`--name=value`, `--name value`, `--name` and `--no-name` for booleans).
+ * command line (`--name=value`, `--name value`, `--name` and `--no-name` for booleans). Other programs
+ * read other variables (Marathon: `MARATHON_<NAME>`): `envPrefix` says which.
  */
 export function parseFlags(
   specs: FlagSpecs,
   argv: readonly string[],
   env: NodeJS.ProcessEnv = {},
+  envPrefix = "MESOS_",
 ): ParsedFlags {
   const text: Record<string, string> = {};
   for (const [name, spec] of Object.entries(specs)) if (spec.default !== undefined) text[name] = spec.default;
   for (const name of Object.keys(specs)) {
-    const fromEnv = env[`MESOS_${name.toUpperCase()}`];
+    const fromEnv = env[`${envPrefix}${name.toUpperCase()}`];
     if (fromEnv !== undefined) text[name] = fromEnv;
   }
   for (let i = 0; i < argv.length; i++) {

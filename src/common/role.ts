@@ -13,5 +13,7 @@ export interface RoleDefinition {
   name: string;
   summary: string;
   flags: FlagSpecs;
+  /** The prefix of the environment variables that set the flags, as the real binary reads them (default `MESOS_`). */
+  envPrefix?: string;
   start(flags: Record<string, FlagValue>, logger: Logger): Promise<RunningRole>;
 }

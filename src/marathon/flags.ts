@@ -1,4 +1,4 @@
-import type { FlagSpecs, FlagValue } from "../common/flags.js";
+import { parseFlags, type FlagSpecs, type FlagValue, type ParsedFlags } from "../common/flags.js";
 import type { MarathonOptions } from "./marathon.js";
 
 /** Marathon's command-line flags, with Marathon's names. */
@@ -17,6 +17,13 @@ export const MARATHON_FLAGS: FlagSpecs = {
     help: "Directory that keeps apps, deployments and tasks across restarts (default: memory)",
   },
 };
+
+/** Marathon reads each flag also from `MARATHON_<FLAG>` (e.g. MARATHON_MASTER, MARATHON_HTTP_PORT). */
+export const MARATHON_ENV_PREFIX = "MARATHON_";
+
+/** Defaults, then MARATHON_* variables, then the command line, as Marathon loads its flags. */
+export const parseMarathonFlags = (argv: readonly string[], env: NodeJS.ProcessEnv): ParsedFlags =>
+  parseFlags(MARATHON_FLAGS, argv, env, MARATHON_ENV_PREFIX);
 
 const str = (v: FlagValue): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 const num = (v: FlagValue): number | undefined => (typeof v === "number" ? v : undefined);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { silentLogger } from "../../src/common/logger.js";
 import { startAgent, type Agent } from "../../src/agent/agent.js";
-import { startMaster, type Master } from "../../src/master/master.js";
+import { startMaster, type Master, type MasterOptions } from "../../src/master/master.js";
 import { startMarathon, type Marathon, type MarathonOptions } from "../../src/marathon/marathon.js";
 
 export interface MarathonCluster {
@@ -35,12 +35,13 @@ export interface ClusterOptions {
   agents?: Array<{ resources?: string; attributes?: string; hostname?: string }>;
   containerizer?: "simulated" | "mesos";
   marathon?: Partial<MarathonOptions>;
+  master?: Partial<MasterOptions>;
 }
 
 /** A real master, agents and Marathon in this process, on free ports, in a fresh temp directory. */
 export async function startMarathonCluster(options: ClusterOptions = {}): Promise<MarathonCluster> {
   const workRoot = mkdtempSync(join(tmpdir(), "minimesos-marathon-"));
-  const master = await startMaster({ port: 0 });
+  const master = await startMaster({ port: 0, ...options.master });
   const agents: Agent[] = [];
   let marathon: Marathon | undefined;
   const close = async () => {

@@ -13,6 +13,7 @@ import { TaskTracker } from "../state/task-tracker.js";
 import { LaunchDelays } from "../scheduling/launch-delays.js";
 import { OfferStats } from "../scheduling/offer-stats.js";
 import { alive, tasksToKill } from "../deployment/action-progress.js";
+import { expireUnreachable } from "./unreachable.js";
 
 export interface CoreOptions {
   logger: Logger;
@@ -131,6 +132,7 @@ export class MarathonCore {
 
   /** Re-evaluates deployments and the scale of apps no deployment holds; asks for offers when there is work. */
   tick(): void {
+    expireUnreachable(this);
     this.deployments.tick();
     for (const app of this.apps.all()) {
       if (this.deployments.holding([app.id]).length > 0) continue;

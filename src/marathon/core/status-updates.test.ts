@@ -7,6 +7,7 @@ import { stampVersion } from "../model/app-versioning.js";
 import type { TaskRecord } from "../state/task-record.js";
 import { MarathonCore } from "./marathon-core.js";
 import { handleStatus } from "./status-updates.js";
+import { expireUnreachable } from "./unreachable.js";
 
 function setup() {
   const kills: string[] = [];
@@ -79,9 +80,45 @@ describe("handleStatus", () => {
     update("stranger.1", "TASK_RUNNING");
     expect(kills).toEqual(["stranger.1"]);
     update("a.1", "TASK_UNREACHABLE");
+    expect(core.tasks.get("a.1")?.state).toBe("TASK_UNREACHABLE");
+    core.tick();
     expect(core.tasks.get("a.1")).toBeUndefined();
     expect(kills).toEqual(["stranger.1", "a.1"]);
     expect(core.launchNeed(core.apps.get("/a") as never)).toBe(1);
+  });
+});
+
+describe("handleStatus with unreachableStrategy timers", () => {
+  it("counts the task until inactiveAfter, replaces it, expunges it after expungeAfter", () => {
+    const { core, kills, events, update } = setup();
+    const app = core.apps.get("/a");
+    if (app)
+      core.apps.put({ ...app, unreachableStrategy: { inactiveAfterSeconds: 2, expungeAfterSeconds: 4 } });
+    update("a.1", "TASK_UNREACHABLE");
+    const since = core.tasks.get("a.1")?.unreachableSince as number;
+    expireUnreachable(core, since + 1999);
+    expect(core.launchNeed(core.apps.get("/a") as never)).toBe(0);
+    expireUnreachable(core, since + 2000);
+    expect(core.tasks.get("a.1")?.unreachableInactive).toBe(true);
+    expect(events).toContain("instance_changed_event:UnreachableInactive");
+    expect(core.launchNeed(core.apps.get("/a") as never)).toBe(1);
+    expect(kills).toEqual([]);
+    expireUnreachable(core, since + 4000);
+    expect(core.tasks.get("a.1")).toBeUndefined();
+    expect(kills).toEqual(["a.1"]);
+  });
+
+  it("counts a task that reports again as it was", () => {
+    const { core, update } = setup();
+    const app = core.apps.get("/a");
+    if (app)
+      core.apps.put({ ...app, unreachableStrategy: { inactiveAfterSeconds: 1, expungeAfterSeconds: 9 } });
+    update("a.1", "TASK_UNREACHABLE");
+    expireUnreachable(core, Date.now() + 1000);
+    expect(core.launchNeed(core.apps.get("/a") as never)).toBe(1);
+    update("a.1", "TASK_RUNNING");
+    expect(core.tasks.get("a.1")).not.toHaveProperty("unreachableSince");
+    expect(core.launchNeed(core.apps.get("/a") as never)).toBe(0);
   });
 });
 

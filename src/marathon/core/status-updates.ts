@@ -4,6 +4,7 @@ import { isoTime } from "../model/timestamp.js";
 import type { TaskRecord } from "../state/task-record.js";
 import type { MarathonCore } from "./marathon-core.js";
 import { conditionOf, instanceIdOf, ipAddressesOf } from "./status-fields.js";
+import { becameUnreachable } from "./unreachable.js";
 
 const FAILURES = new Set(["TASK_FAILED", "TASK_ERROR", "TASK_LOST", "TASK_DROPPED", "TASK_GONE"]);
 
@@ -61,12 +62,16 @@ export function handleStatus(core: MarathonCore, status: TaskStatus): void {
     ...(status.healthy !== undefined ? { mesosHealthy: status.healthy } : {}),
   };
   const stateChanged = task.state !== status.state;
-  const app = core.apps.get(task.appId);
-  const replaceUnreachable = app?.unreachableStrategy !== "disabled";
-  if (status.state === "TASK_UNKNOWN" || (status.state === "TASK_UNREACHABLE" && replaceUnreachable)) {
+  if (status.state !== "TASK_UNREACHABLE") {
+    delete updated.unreachableSince;
+    delete updated.unreachableInactive;
+  }
+  if (status.state === "TASK_UNKNOWN") {
     core.tasks.remove(task.id);
     core.driver?.kill(task.id, task.agentId).catch(() => undefined);
   } else core.tasks.put(updated);
+  if (status.state === "TASK_UNREACHABLE")
+    becameUnreachable(core, updated, core.apps.get(task.appId)?.unreachableStrategy);
   if (stateChanged) publishChange(core, updated, status);
   if (status.healthy !== undefined && status.healthy !== wasHealthy)
     core.events.publish("health_status_changed_event", {

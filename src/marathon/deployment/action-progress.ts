@@ -10,8 +10,9 @@ export interface ActionProgress {
   done: boolean;
 }
 
-/** Tasks that count toward the app's instances (not being killed). */
-export const alive = (tasks: readonly TaskRecord[]) => tasks.filter((t) => !t.killRequested);
+/** Tasks that count toward the app's instances (not being killed, not unreachable past inactiveAfter). */
+export const alive = (tasks: readonly TaskRecord[]) =>
+  tasks.filter((t) => !t.killRequested && !t.unreachableInactive);
 const isCurrent = (app: AppDefinition) => (t: TaskRecord) =>
   t.configVersion === app.versionInfo.lastConfigChangeAt;
 

@@ -7,9 +7,7 @@ export interface ProbeOutcome {
 }
 
 const verdict = (status: number, statusText = ""): ProbeOutcome =>
-  status >= 200 && status < 400
-    ? { alive: true }
-    : { alive: false, cause: `${status} ${statusText}`.trim() };
+  status >= 200 && status < 400 ? { alive: true } : { alive: false, cause: `${status} ${statusText}`.trim() };
 
 /** Marathon's HTTP(S) check: a status from 200 to 399 within the timeout passes. */
 export async function probeHttp(url: string, timeoutMs: number): Promise<ProbeOutcome> {

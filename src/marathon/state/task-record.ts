@@ -34,4 +34,8 @@ export interface TaskRecord {
   /** Readiness verdict during a deployment (undefined: no readiness check). */
   ready?: boolean;
   killRequested?: boolean;
+  /** When the task became unreachable (ms since the epoch); cleared once it reports again. */
+  unreachableSince?: number;
+  /** Unreachable for longer than the app's inactiveAfterSeconds: replaced, no longer counted. */
+  unreachableInactive?: boolean;
 }

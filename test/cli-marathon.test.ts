@@ -1,7 +1,9 @@
 import { writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cliWorkDir, evalExports, runCli, type CliResult } from "./support/cli.js";
+import { CLI, cliWorkDir, evalExports, runCli, runCommand, type CliResult } from "./support/cli.js";
 
 // A cluster with Marathon from a minimesosFile: an app from the file (with ${MINIMESOS_*} tokens) deployed
 // by `up`, then `install`, `install --update` and `uninstall` against it.
@@ -49,6 +51,7 @@ describe("Marathon through the CLI", { timeout: 90_000 }, () => {
         "  agent { }",
         "  marathon {",
         '    app { marathonJson = "from-file.json" }',
+        '    group { marathonJson = """{"id": "/grouped", "apps": [{"id": "one", "cmd": "sleep 100", "cpus": 0.1, "mem": 16}]}""" }',
         "  }",
         "}",
       ].join("\n"),
@@ -65,6 +68,44 @@ describe("Marathon through the CLI", { timeout: 90_000 }, () => {
       return a && a.tasksRunning === 1 ? a : undefined;
     });
     expect(deployed.env.MASTER).toBe(vars.MINIMESOS_MASTER);
+    await until("the group's app running", async () =>
+      (await app("grouped/one"))?.tasksRunning === 1 ? true : undefined,
+    );
+  });
+
+  it("install reads an app from stdin and from a URL, and a group from a file", async () => {
+    writeFileSync(
+      join(dir.path, "piped.json"),
+      JSON.stringify({ id: "/piped", cmd: "sleep 100", cpus: 0.1, mem: 16 }),
+    );
+    const piped = await runCommand(
+      "sh",
+      ["-c", `"${process.execPath}" "${CLI}" install --stdin < piped.json`],
+      dir.path,
+    );
+    expect(piped.code, piped.stderr).toBe(0);
+
+    const served = JSON.stringify({ id: "/fetched", cmd: "sleep 100", cpus: 0.1, mem: 16 });
+    const server = createServer((_req, res) => res.end(served));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/app.json`;
+      const fetched = await cli("install", "--app", url);
+      expect(fetched.code, fetched.stderr).toBe(0);
+    } finally {
+      server.close();
+    }
+
+    writeFileSync(
+      join(dir.path, "group.json"),
+      JSON.stringify({ id: "/tools", apps: [{ id: "a", cmd: "sleep 100", cpus: 0.1, mem: 16 }] }),
+    );
+    const group = await cli("install", "--group", join(dir.path, "group.json"));
+    expect(group.code, group.stderr).toBe(0);
+    for (const id of ["piped", "fetched", "tools/a"])
+      await until(`${id} running`, async () => ((await app(id))?.tasksRunning === 1 ? true : undefined));
+    const removed = await cli("uninstall", "--group", "/tools");
+    expect(removed.stdout).toBe("Deleted group '/tools'\n");
   });
 
   it("install --app posts an app; --update replaces it; uninstall deletes it", async () => {

@@ -15,6 +15,14 @@ export async function runningClusterOrNotice(cwd = process.cwd()): Promise<Clust
   return record;
 }
 
+/** The cluster recorded in `cwd` when its master answers, for commands that cannot do without one. */
+export async function runningCluster(cwd = process.cwd()): Promise<ClusterRecord> {
+  const record = await liveCluster(new StateDir(cwd)).catch(() => undefined);
+  if (!record)
+    throw new CliError("Running cluster is not found", ExitCode.failure, "Start one with 'minimesos up'.");
+  return record;
+}
+
 export function masterUrl(record: ClusterRecord): string {
   const master = record.roles.find((r) => r.role === "master");
   if (!master)

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { substituteTokens, tokenValues } from "../cluster/exports.js";
 import { deploy, MarathonRejected, type MarathonKind } from "../cluster/marathon-api.js";
 import { readMarathonDefinition } from "../cluster/marathon-definition.js";
-import { runningClusterOrNotice } from "./cluster-access.js";
+import { runningCluster } from "./cluster-access.js";
 import { CliError, ExitCode } from "./exit-codes.js";
 import { marathonUrl } from "./marathon-access.js";
 
@@ -46,13 +46,7 @@ export function registerInstallCommand(program: Command): void {
     .option("--update", "replace the app or group of the same id (PUT with force=true)")
     .action(async (options: InstallOptions) => {
       const { kind, source } = what(options);
-      const record = await runningClusterOrNotice();
-      if (!record)
-        throw new CliError(
-          "Running cluster is not found",
-          ExitCode.failure,
-          "Start one with 'minimesos up'.",
-        );
+      const record = await runningCluster();
       const marathon = marathonUrl(record);
       const text =
         source === undefined || source === "-"

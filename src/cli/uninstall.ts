@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { MarathonRejected, remove } from "../cluster/marathon-api.js";
-import { runningClusterOrNotice } from "./cluster-access.js";
+import { runningCluster } from "./cluster-access.js";
 import { CliError, ExitCode } from "./exit-codes.js";
 import { marathonUrl } from "./marathon-access.js";
 
@@ -13,13 +13,7 @@ export function registerUninstallCommand(program: Command): void {
     .action(async (options: { app?: string; group?: string }) => {
       if ((options.app === undefined) === (options.group === undefined))
         throw new CliError("Please specify --app or --group to uninstall an app or group", ExitCode.usage);
-      const record = await runningClusterOrNotice();
-      if (!record)
-        throw new CliError(
-          "Running cluster is not found",
-          ExitCode.failure,
-          "Start one with 'minimesos up'.",
-        );
+      const record = await runningCluster();
       const kind = options.app !== undefined ? "app" : "group";
       const id = (options.app ?? options.group) as string;
       try {

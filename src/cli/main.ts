@@ -1,28 +1,26 @@
 #!/usr/bin/env node
-import { Command } from "commander";
-import { PACKAGE_VERSION } from "../common/package-version.js";
-import { registerCommands } from "./commands.js";
 import { CliError, ExitCode } from "./exit-codes.js";
 
-const program = new Command();
-program.name("minimesos").description("A local, Mesos-compatible cluster").version(PACKAGE_VERSION);
-program.configureOutput({ outputError: () => undefined });
-program.exitOverride((error) => {
-  throw new CliError(error.message, error.exitCode === 0 ? ExitCode.ok : ExitCode.usage);
-});
+const args = process.argv.slice(2);
+const roleName = args[0] === "run" && args[1] !== undefined && !args[1].startsWith("-") ? args[1] : undefined;
 
-registerCommands(program, process.argv.slice(2))
-  .then(() => program.parseAsync(process.argv))
-  .catch((error: unknown) => {
-    if (error instanceof CliError) {
-      if (error.code !== ExitCode.ok) {
-        process.stderr.write(`minimesos: ${error.message.replace(/^error: /, "")}\n`);
-        if (error.hint) process.stderr.write(`${error.hint}\n`);
-      }
-      process.exit(error.code);
+// `run <role>` goes straight to the role: `up` starts one process per role, and each saves the command-line
+// library's start-up time.
+const main =
+  roleName !== undefined
+    ? async () => (await import("./run-role.js")).runRole(roleName, args.slice(2))
+    : async () => (await import("./program.js")).runProgram(process.argv);
+
+main().catch((error: unknown) => {
+  if (error instanceof CliError) {
+    if (error.code !== ExitCode.ok) {
+      process.stderr.write(`minimesos: ${error.message.replace(/^error: /, "")}\n`);
+      if (error.hint) process.stderr.write(`${error.hint}\n`);
     }
-    process.stderr.write(
-      `minimesos: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exit(ExitCode.failure);
-  });
+    process.exit(error.code);
+  }
+  process.stderr.write(
+    `minimesos: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(ExitCode.failure);
+});

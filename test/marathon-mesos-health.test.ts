@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMarathonCluster, until, type MarathonCluster } from "./support/marathon-cluster.js";
+import { createSelfSignedCert } from "./support/self-signed-cert.js";
 
 let cluster: MarathonCluster;
 
@@ -113,16 +112,7 @@ describe("health checks the agent runs (MESOS_HTTP, MESOS_TCP, COMMAND), real pr
 
 describe("an HTTPS check Marathon runs, against a self-signed certificate", () => {
   it("passes for a python3 HTTPS server and fails for a plain HTTP one", async () => {
-    const cert = join(cluster.workRoot, "cert.pem");
-    const key = join(cluster.workRoot, "key.pem");
-    execFileSync(
-      "openssl",
-      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1"].concat([
-        "-subj",
-        "/CN=127.0.0.1",
-      ]),
-      { stdio: "ignore" },
-    );
+    const { cert, key } = createSelfSignedCert(cluster.workRoot);
     const httpsServer = [
       "import http.server, ssl, sys",
       "s = http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), http.server.SimpleHTTPRequestHandler)",

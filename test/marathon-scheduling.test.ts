@@ -55,6 +55,28 @@ describe("placement", () => {
     expect(item.processedOffersSummary.rejectSummaryLastOffers.map((r) => r.reason)).toContain(
       "UnfulfilledConstraint",
     );
+    expect(item).not.toHaveProperty("lastUnusedOffers");
+    const embedded = (await cluster.api("/v2/queue?embed=lastUnusedOffers")).json.queue.find(
+      (q: { app: { id: string } }) => q.app.id === "/unique",
+    );
+    const unused = embedded.lastUnusedOffers as Array<{
+      offer: { hostname: string; agentId: string; attributes: unknown[]; resources: Array<{ name: string }> };
+      reason: string[];
+      timestamp: string;
+    }>;
+    expect(unused.length).toBeGreaterThan(0);
+    const last = unused[unused.length - 1];
+    expect(last?.reason).toEqual(["UnfulfilledConstraint"]);
+    expect(["a.local", "b.local"]).toContain(last?.offer.hostname);
+    expect(last?.offer).toMatchObject({
+      id: expect.any(String),
+      agentId: expect.any(String),
+      attributes: [{ name: "rack", text: expect.stringMatching(/^r[12]$/) }],
+    });
+    expect(last?.offer.resources.map((r) => r.name)).toEqual(
+      expect.arrayContaining(["cpus", "mem", "ports"]),
+    );
+    expect(Date.parse(last?.timestamp ?? "")).not.toBeNaN();
     await new Promise((r) => setTimeout(r, 300));
     expect(await running("/unique")).toHaveLength(2);
     await destroy("/unique");

@@ -72,6 +72,20 @@ describe("health checks", () => {
     expect(unhealthy).toBe(3);
   });
 
+  it("kills on the first counted failure when consecutive_failures is 0, as Mesos does", async () => {
+    fixture = await startAgentFixture();
+    const { master } = fixture;
+    runWithCheck("fragile", {
+      type: "COMMAND",
+      command: { shell: true, value: "exit 1" },
+      consecutive_failures: 0,
+      ...fast,
+    });
+    const killed = await master.waitForState("fragile", "TASK_KILLED");
+    expect(killed.healthy).toBe(false);
+    expect(master.states("fragile").filter((s) => s === "TASK_RUNNING")).toHaveLength(2);
+  });
+
   it("ignores failures inside the grace period", async () => {
     fixture = await startAgentFixture();
     const { master } = fixture;

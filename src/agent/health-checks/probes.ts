@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { connect } from "node:net";
 import type { CommandInfo } from "../../mesos/command.js";
 
@@ -46,22 +48,49 @@ export function commandProbe(
   });
 }
 
-/** An HTTP check against 127.0.0.1:port; any status from 200 to 399 is healthy. */
-export async function httpProbe(
+/**
+ * An HTTP(S) check against 127.0.0.1:port; any status from 200 to 399 is healthy, redirects are not followed.
+ * Like Mesos, an HTTPS check does not verify the target's certificate: tasks commonly serve self-signed ones.
+ * `timeoutMs` bounds the whole exchange, from connecting to the end of the body.
+ */
+export function httpProbe(
   http: { port: number; path?: string; scheme?: string },
   timeoutMs: number,
 ): Promise<ProbeResult> {
-  const path = http.path ? (http.path.startsWith("/") ? http.path : `/${http.path}`) : "";
-  const url = `${http.scheme ?? "http"}://127.0.0.1:${http.port}${path}`;
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
-    await res.arrayBuffer().catch(() => undefined);
-    return res.status >= 200 && res.status < 400
-      ? { healthy: true, message: "" }
-      : { healthy: false, message: `Unexpected HTTP status code ${res.status} from ${url}` };
-  } catch (error) {
-    return { healthy: false, message: `HTTP health check to ${url} failed: ${(error as Error).message}` };
-  }
+  const path = http.path ? (http.path.startsWith("/") ? http.path : `/${http.path}`) : "/";
+  const secure = http.scheme === "https";
+  const url = `${secure ? "https" : "http"}://127.0.0.1:${http.port}${path}`;
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (result: ProbeResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      request.destroy();
+      resolve(result);
+    };
+    const fail = (reason: string) =>
+      finish({ healthy: false, message: `HTTP health check to ${url} failed: ${reason}` });
+    const options = { method: "GET", agent: false as const };
+    const onResponse = (res: IncomingMessage) => {
+      const status = res.statusCode ?? 0;
+      res.resume();
+      res.once("error", (error) => fail(error.message));
+      res.once("end", () =>
+        finish(
+          status >= 200 && status < 400
+            ? { healthy: true, message: "" }
+            : { healthy: false, message: `Unexpected HTTP status code ${status} from ${url}` },
+        ),
+      );
+    };
+    const request: ClientRequest = secure
+      ? httpsRequest(url, { ...options, rejectUnauthorized: false }, onResponse)
+      : httpRequest(url, options, onResponse);
+    const timer = setTimeout(() => fail(`timed out after ${timeoutMs / 1000}s`), timeoutMs);
+    request.once("error", (error) => fail(error.message));
+    request.end();
+  });
 }
 
 /** A TCP check: healthy when 127.0.0.1:port accepts a connection. */

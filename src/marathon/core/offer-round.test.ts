@@ -84,6 +84,24 @@ describe("handleOffers", () => {
     expect(calls).toEqual([{ call: "decline", filters: { refuse_seconds: 1 } }]);
   });
 
+  it("remembers the offer an app could not use, with its resources and why", async () => {
+    const { core } = setup();
+    deployApp(core, { instances: 1, cpus: 2 });
+    await handleOffers(core, [offer(1)]);
+    expect(core.tasks.ofApp("/a")).toHaveLength(0);
+    const [unused, ...rest] = core.offerStats.lastUnusedOffers("/a");
+    expect(rest).toEqual([]);
+    expect(unused).toMatchObject({
+      offer: { id: "o1", agentId: "a1", hostname: "host-1", attributes: [] },
+      reason: ["InsufficientCpus"],
+    });
+    expect(unused?.offer.resources).toEqual([
+      { name: "cpus", role: "*", scalar: 1 },
+      { name: "mem", role: "*", scalar: 1024 },
+      { name: "ports", role: "*", ranges: [{ begin: 31000, end: 31010 }] },
+    ]);
+  });
+
   it("assigns unique service ports from the configured range", () => {
     const { core } = setup();
     deployApp(core, { portDefinitions: [{ port: 0 }, { port: 10000 }, { port: 0 }] });

@@ -29,7 +29,8 @@ export async function handleOffers(core: MarathonCore, offers: readonly Offer[])
   for (const offer of offers) {
     const demands = demandsOf(core);
     const outcome = useOffer(offer, demands);
-    for (const { appId, reason } of outcome.rejections) core.offerStats.unused(appId, reason);
+    for (const { appId, reason, resources } of outcome.rejections)
+      core.offerStats.unused(appId, reason, offer, resources);
     for (const appId of new Set(outcome.records.map((r) => r.appId))) core.offerStats.used(appId);
     if (outcome.tasks.length === 0) {
       const refuse_seconds = core.hasWork() ? BUSY_REFUSE_SECONDS : IDLE_REFUSE_SECONDS;

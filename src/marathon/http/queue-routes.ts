@@ -7,7 +7,8 @@ import { appNotFound, sendJson } from "./replies.js";
 /** GET /v2/queue and DELETE /v2/queue/{app}/delay. */
 export function registerQueueRoutes(http: FastifyInstance, core: MarathonCore): void {
   const since = new Map<string, string>();
-  http.get("/v2/queue", (_request, reply) => {
+  http.get("/v2/queue", (request, reply) => {
+    const embedUnused = embeds(request.query).includes("lastUnusedOffers");
     const queue = core.apps
       .all()
       .map((app) => ({ app, count: core.launchNeed(app), delayMs: core.delays.remainingMs(app) }))
@@ -21,6 +22,7 @@ export function registerQueueRoutes(http: FastifyInstance, core: MarathonCore): 
           delay: { timeLeftSeconds: Math.ceil(delayMs / 1000), overdue: delayMs === 0 },
           since: first,
           processedOffersSummary: core.offerStats.summary(app.id),
+          ...(embedUnused ? { lastUnusedOffers: core.offerStats.lastUnusedOffers(app.id) } : {}),
         };
       });
     for (const id of [...since.keys()]) if (!queue.some((q) => q.app.id === id)) since.delete(id);
@@ -36,4 +38,10 @@ export function registerQueueRoutes(http: FastifyInstance, core: MarathonCore): 
     core.reviveIfNeeded();
     return reply.code(204).send();
   });
+}
+
+/** The `embed` query parameters, given once, repeated or comma-separated. */
+function embeds(query: unknown): string[] {
+  const raw = (query as { embed?: string | string[] } | undefined)?.embed;
+  return (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).flatMap((e) => e.split(","));
 }

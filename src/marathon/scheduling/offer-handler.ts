@@ -20,8 +20,12 @@ export interface LaunchDemand {
 export interface OfferOutcome {
   tasks: TaskInfo[];
   records: TaskRecord[];
-  /** Why an app that still needed tasks got none from this offer. */
-  rejections: Array<{ appId: string; reason: NoMatchReason | "UnfulfilledConstraint" }>;
+  /** Why an app that still needed tasks got none from this offer, and what was left of the offer for it. */
+  rejections: Array<{
+    appId: string;
+    reason: NoMatchReason | "UnfulfilledConstraint";
+    resources: Resource[];
+  }>;
 }
 
 /** The task id form every parser accepts (§3.2): `<safeAppId>.<uuid>`. */
@@ -37,12 +41,17 @@ export function useOffer(offer: Offer, demands: LaunchDemand[]): OfferOutcome {
     while (demand.count > 0) {
       if (!meetsConstraints(demand.app.constraints, candidate, demand.placed)) {
         if (demand.count === before)
-          outcome.rejections.push({ appId: demand.app.id, reason: "UnfulfilledConstraint" });
+          outcome.rejections.push({
+            appId: demand.app.id,
+            reason: "UnfulfilledConstraint",
+            resources: left,
+          });
         break;
       }
       const match = matchResources(demand.app, left);
       if (typeof match === "string") {
-        if (demand.count === before) outcome.rejections.push({ appId: demand.app.id, reason: match });
+        if (demand.count === before)
+          outcome.rejections.push({ appId: demand.app.id, reason: match, resources: left });
         break;
       }
       const id = newTaskId(demand.app.id);

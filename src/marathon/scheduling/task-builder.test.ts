@@ -86,6 +86,24 @@ describe("buildTaskInfo", () => {
     expect(task.command?.environment?.variables).toContainEqual({ name: "PORT0", value: "31002" });
   });
 
+  it("sends maxConsecutiveFailures as consecutive_failures, 0 and the default 3 included", () => {
+    const check = (extra: Record<string, unknown>) =>
+      buildTaskInfo(
+        app({ cmd: "serve", healthChecks: [{ protocol: "MESOS_HTTPS", ...extra }] }),
+        offer,
+        "g_web.3",
+        [],
+        [31004],
+      ).health_check;
+    expect(check({ maxConsecutiveFailures: 0 })).toMatchObject({
+      type: "HTTP",
+      http: { port: 31004, path: "/", scheme: "https" },
+      consecutive_failures: 0,
+    });
+    expect(check({})?.consecutive_failures).toBe(3);
+    expect(check({ maxConsecutiveFailures: 7 })?.consecutive_failures).toBe(7);
+  });
+
   it("passes a Docker container to the agent with bridge port mappings", () => {
     const docker = app({
       args: ["--port", "80"],

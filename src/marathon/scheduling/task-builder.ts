@@ -34,6 +34,10 @@ export function mesosHealthCheck(
     delay_seconds: check.delaySeconds,
     interval_seconds: check.intervalSeconds,
     timeout_seconds: check.timeoutSeconds,
+    // Passed through unchanged, 0 included, as Marathon does. For a Marathon-run check 0 means "never kill",
+    // but the agent kills once `consecutive_failures` counted failures are reached, so for a MESOS_* or COMMAND
+    // check 0 means "kill on the first failure after the grace period" (reference §2.4). We keep that real
+    // difference rather than inventing a large number that would make us distinguishable from Marathon.
     consecutive_failures: check.maxConsecutiveFailures,
     grace_period_seconds: check.gracePeriodSeconds,
   };

@@ -1,5 +1,6 @@
 import { clusterBenchmarks } from "./cluster.bench.js";
 import { coreBenchmarks } from "./core.bench.js";
+import { dockerBenchmarks } from "./docker.bench.js";
 import { marathonBenchmarks } from "./marathon.bench.js";
 import { printTable, type BenchResult } from "./stats.js";
 
@@ -7,6 +8,7 @@ const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   ["core", coreBenchmarks],
   ["cluster", clusterBenchmarks],
   ["marathon", marathonBenchmarks],
+  ["docker", dockerBenchmarks],
 ];
 const only = process.argv.slice(2);
 

@@ -27,10 +27,15 @@ import type { StatusUpdateManager } from "./status-update-manager.js";
 import type { AgentCounters } from "./metrics.js";
 import type { AgentInfo } from "../mesos/agent-info.js";
 import type { TaskCheckpointer } from "./recovery/task-checkpointer.js";
+import type { DockerContainerizer } from "./containerizer/docker/docker-containerizer.js";
+import { DockerExecutor } from "./containerizer/docker/docker-executor.js";
+import { isDockerTask } from "./containerizer/docker/docker-info.js";
 
 export interface AgentRuntimeSettings {
   logger: Logger;
   containerizer: Containerizer;
+  /** Runs tasks whose ContainerInfo is DOCKER (`--containerizers=docker,...`). */
+  docker?: DockerContainerizer;
   ip: string;
   port: number;
   workDir: string;
@@ -96,7 +101,11 @@ export class AgentRuntime implements ExecutorHost {
       return this.launchOn(executor, [task], false);
     }
     const info = commandExecutorInfo(task, frameworkId, this.settings.launcherDir);
-    this.launchOn(this.executorFor(framework.info, info, "command"), [task], false);
+    this.launchOn(
+      this.executorFor(framework.info, info, "command", isDockerTask(task.container)),
+      [task],
+      false,
+    );
   }
 
   killTask(kill: NonNullable<AgentLinkEvent["kill_task"]>): void {
@@ -228,13 +237,14 @@ export class AgentRuntime implements ExecutorHost {
     framework: FrameworkInfo & { id: ID },
     info: ExecutorInfo & { framework_id: ID },
     kind: ExecutorKind,
+    dockerTask = false,
   ): ExecutorRecord {
     const record = this.book.framework(framework.id.value) ?? this.book.ensureFramework(framework);
     const existing = record.executors.get(info.executor_id.value);
     if (existing && existing.state !== "TERMINATED" && existing.state !== "TERMINATING") return existing;
     const containerId = randomUUID();
     // Simulated containers write nothing, so their sandboxes are named but not made (1000 tasks stay cheap).
-    const simulated = this.containerizer.name === "simulated";
+    const simulated = this.containerizer.name === "simulated" && !dockerTask;
     const directory = (simulated ? runDir : createRunSandbox)(
       this.settings.workDir,
       this.agentId,
@@ -255,8 +265,9 @@ export class AgentRuntime implements ExecutorHost {
       runtime: undefined,
     };
     // Simulated containers cannot run a real executor: its tasks run as the default executor runs them.
-    executor.runtime =
-      kind === "command"
+    executor.runtime = dockerTask
+      ? new DockerExecutor(this, executor, this.settings.docker)
+      : kind === "command"
         ? new CommandExecutor(this, executor)
         : kind === "default" || this.containerizer.name === "simulated"
           ? new DefaultExecutor(this, executor)

@@ -89,9 +89,9 @@ describe("agent registration and status updates", () => {
     expect(master.calls.some((c) => c.type === "EXECUTOR_EXITED")).toBe(false);
   });
 
-  it("refuses the docker containerizer with a clear message", async () => {
+  it("refuses an unknown containerizer with a clear message", async () => {
     await expect(
-      startAgent({ master: "127.0.0.1:1", port: 0, containerizers: "docker,mesos", logger: silentLogger() }),
-    ).rejects.toThrow(/docker containerizer is not supported yet/);
+      startAgent({ master: "127.0.0.1:1", port: 0, containerizers: "docker,lxc", logger: silentLogger() }),
+    ).rejects.toThrow(/Unknown containerizer 'lxc'; use mesos, docker or simulated/);
   });
 });

@@ -26,6 +26,8 @@ import { flagsFromOptions } from "./role-flags.js";
 import { recoverTasks } from "./recovery/recover.js";
 import { readTaskCheckpoints } from "./recovery/task-checkpoint.js";
 import { TaskCheckpointer } from "./recovery/task-checkpointer.js";
+import { DockerContainerizer } from "./containerizer/docker/docker-containerizer.js";
+import { recoverDockerTasks } from "./containerizer/docker/recovery.js";
 
 export type { AgentOptions } from "./options.js";
 
@@ -54,14 +56,20 @@ const DEFAULT_PORT = 5051;
 /** Starts a Mesos-compatible agent: serves its endpoints, registers with the master and runs tasks. */
 export async function startAgent(options: AgentOptions): Promise<Agent> {
   const logger = options.logger ?? createLogger("agent");
+  const choice = chooseContainerizer(options.containerizers);
   const containerizer: Containerizer =
-    chooseContainerizer(options.containerizers) === "simulated"
-      ? new SimulatedContainerizer()
-      : new MesosContainerizer();
+    choice.base === "simulated" ? new SimulatedContainerizer() : new MesosContainerizer();
   const masterUrl = masterBaseUrl(options.master);
   const ip = options.ip ?? "127.0.0.1";
   const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), "minimesos-agent-"));
   mkdirSync(workDir, { recursive: true });
+  const docker = choice.docker
+    ? new DockerContainerizer({
+        workDir,
+        publishIp: options.dockerPublishIp ?? ip,
+        ...(options.dockerLabels ? { labels: options.dockerLabels } : {}),
+      })
+    : undefined;
   const defaultRole = options.defaultRole ?? "*";
   const resources = agentResources(options.resources, workDir, defaultRole);
   const attributes = agentAttributes(options.attributes);
@@ -104,6 +112,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   const runtimeSettings: AgentRuntimeSettings = {
     logger,
     containerizer,
+    ...(docker ? { docker } : {}),
     ip,
     port,
     workDir,
@@ -186,6 +195,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     await link.stop();
     statusUpdates.stop();
     if (!stopOptions.leaveTasksRunning) await destroyAndWait(runtimeCore);
+    docker?.detachAll();
     await app.close();
   };
 
@@ -198,6 +208,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     await link.stop();
     // Pretend containers have no process to outlive the agent.
     if (!(containerizer instanceof MesosContainerizer)) runtimeCore.destroyAll();
+    docker?.detachAll();
     await app.close();
     return groups;
   };
@@ -278,8 +289,17 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     },
     backoffMaxMs: options.reconnectBackoffMaxMs ?? 1000,
   });
+  let checkpoints = agentId ? readTaskCheckpoints(workDir, agentId) : [];
+  if (docker)
+    checkpoints = await recoverDockerTasks(checkpoints, {
+      docker,
+      host: runtimeCore,
+      book,
+      files,
+      logger,
+    });
   if (agentId)
-    recoverTasks(readTaskCheckpoints(workDir, agentId), {
+    recoverTasks(checkpoints, {
       agentId,
       host: runtimeCore,
       book,

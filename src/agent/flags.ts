@@ -12,8 +12,12 @@ export const agentFlags: FlagSpecs = {
   attributes: { kind: "string", help: "Attributes, e.g. 'rack:r1;level:10'" },
   containerizers: {
     kind: "string",
-    help: "Comma-separated containerizers: mesos (host processes) or simulated",
+    help: "Comma-separated containerizers: mesos (host processes), docker (Docker Engine API) or simulated",
     default: "mesos",
+  },
+  docker_publish_ip: {
+    kind: "string",
+    help: "minimesos: host IP where DOCKER tasks' port mappings are published and reported (default: --ip)",
   },
   default_role: { kind: "string", help: "Role for resources given without one", default: "*" },
   executor_registration_timeout: {

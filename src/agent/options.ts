@@ -2,6 +2,12 @@ import type { Logger } from "../common/logger.js";
 
 export type ContainerizerName = "mesos" | "simulated";
 
+/** The containerizers an agent runs: one for command and executor processes, plus Docker when listed. */
+export interface ContainerizerChoice {
+  base: ContainerizerName;
+  docker: boolean;
+}
+
 export interface AgentOptions {
   /** Where to listen; default 127.0.0.1. */
   ip?: string;
@@ -15,8 +21,12 @@ export interface AgentOptions {
   /** `--resources` text (or JSON); what is left out comes from the machine. */
   resources?: string;
   attributes?: string;
-  /** `mesos` (default) or `simulated`; a list or comma-separated text. */
+  /** `mesos` (default), `simulated` and/or `docker`; a list or comma-separated text. */
   containerizers?: string | readonly string[];
+  /** Labels put on every Docker container the agent creates (tests mark theirs with `minimesos.test`). */
+  dockerLabels?: Record<string, string>;
+  /** Host IP that DOCKER tasks' port mappings are published on and reported at; default `ip`. */
+  dockerPublishIp?: string;
   defaultRole?: string;
   statusUpdateRetryIntervalMs?: number;
   executorRegistrationTimeoutMs?: number;
@@ -41,14 +51,16 @@ export function masterBaseUrl(master: string): string {
   return `${url.protocol}//${url.host}`;
 }
 
-/** The containerizer to use, refusing the ones this agent cannot run (yet). */
-export function chooseContainerizer(value: AgentOptions["containerizers"]): ContainerizerName {
+/**
+ * The containerizers to use. `docker` adds the Docker containerizer for DOCKER tasks; everything else
+ * runs in the `mesos` (or `simulated`) one, which is also used when only `docker` is listed.
+ */
+export function chooseContainerizer(value: AgentOptions["containerizers"]): ContainerizerChoice {
   const names = (typeof value === "string" ? value.split(",") : (value ?? ["mesos"]))
     .map((n) => n.trim())
     .filter(Boolean);
-  if (names.includes("docker"))
-    throw new Error("The docker containerizer is not supported yet; use --containerizers=mesos or simulated");
-  const unknown = names.find((n) => n !== "mesos" && n !== "simulated");
-  if (unknown) throw new Error(`Unknown containerizer '${unknown}'; use mesos or simulated`);
-  return names.includes("simulated") && !names.includes("mesos") ? "simulated" : "mesos";
+  const unknown = names.find((n) => n !== "mesos" && n !== "simulated" && n !== "docker");
+  if (unknown) throw new Error(`Unknown containerizer '${unknown}'; use mesos, docker or simulated`);
+  const base = names.includes("simulated") && !names.includes("mesos") ? "simulated" : "mesos";
+  return { base, docker: names.includes("docker") };
 }

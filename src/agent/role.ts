@@ -25,6 +25,7 @@ export function agentOptionsFromFlags(flags: Record<string, FlagValue>): AgentOp
     resources: text("resources"),
     attributes: text("attributes"),
     containerizers: text("containerizers"),
+    dockerPublishIp: text("docker_publish_ip"),
     defaultRole: text("default_role"),
     executorRegistrationTimeoutMs: ms("executor_registration_timeout"),
     executorShutdownGracePeriodMs: ms("executor_shutdown_grace_period"),
@@ -39,7 +40,7 @@ export function agentOptionsFromFlags(flags: Record<string, FlagValue>): AgentOp
 export const agentRole: RoleDefinition = {
   name: "agent",
   summary:
-    "Mesos-compatible agent: runs tasks (mesos or simulated containerizer), executor API v1, /state, /files",
+    "Mesos-compatible agent: runs tasks (mesos, docker or simulated containerizer), executor API v1, /state, /files",
   flags: agentFlags,
   start: async (flags, logger) => {
     const options = agentOptionsFromFlags(flags);

@@ -11,6 +11,7 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Register>> = {
   init: async () => (await import("./init.js")).registerInitCommand,
   up: async () => (await import("./up.js")).registerUpCommand,
   destroy: async () => (await import("./destroy.js")).registerDestroyCommand,
+  prune: async () => (await import("./prune.js")).registerPruneCommand,
   info: async () => (await import("./info.js")).registerInfoCommand,
   state: async () => (await import("./state.js")).registerStateCommand,
   ps: async () => (await import("./ps.js")).registerPsCommand,

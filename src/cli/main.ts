@@ -7,9 +7,11 @@ const roleName = args[0] === "run" && args[1] !== undefined && !args[1].startsWi
 // `run <role>` goes straight to the role: `up` starts one process per role, and each saves the command-line
 // library's start-up time.
 const main =
-  roleName !== undefined
-    ? async () => (await import("./run-role.js")).runRole(roleName, args.slice(2))
-    : async () => (await import("./program.js")).runProgram(process.argv);
+  roleName === "all-in-one"
+    ? async () => (await import("../cluster/docker/all-in-one.js")).runAllInOne()
+    : roleName !== undefined
+      ? async () => (await import("./run-role.js")).runRole(roleName, args.slice(2))
+      : async () => (await import("./program.js")).runProgram(process.argv);
 
 main().catch((error: unknown) => {
   if (error instanceof CliError) {

@@ -3,6 +3,7 @@ import { destroyCluster } from "../cluster/destroy-cluster.js";
 import { liveCluster } from "../cluster/cluster-status.js";
 import { createProgress } from "../cluster/progress.js";
 import { ProcessRuntime } from "../cluster/runtime/process-runtime.js";
+import type { Runtime } from "../cluster/runtime/runtime.js";
 import { ClusterStartError, startCluster } from "../cluster/start-cluster.js";
 import { devPreset, type ClusterSpecInput } from "../cluster/spec/index.js";
 import { StateDir } from "../cluster/state-dir.js";
@@ -15,6 +16,7 @@ interface UpOptions {
   numAgents?: string;
   timeout?: string;
   mapPortsToHost?: boolean;
+  runtime?: string;
   json?: boolean;
 }
 
@@ -37,7 +39,25 @@ function applyFlags(input: ClusterSpecInput, options: UpOptions): ClusterSpecInp
   }
   if (options.timeout !== undefined) out.timeout = positiveInt(options.timeout, "--timeout") || undefined;
   if (options.mapPortsToHost !== undefined) out.mapPortsToHost = options.mapPortsToHost;
+  if (options.runtime !== undefined) {
+    if (options.runtime !== "process" && options.runtime !== "docker")
+      throw new CliError(`--runtime is 'process' or 'docker', got '${options.runtime}'`, ExitCode.usage);
+    out.runtime = options.runtime;
+  }
   return out;
+}
+
+/** The Docker runtime, loaded only when asked for; fails early and clearly without an engine. */
+async function dockerRuntime(): Promise<Runtime> {
+  const { engineAnswers } = await import("../cluster/docker/engine.js");
+  if (!(await engineAnswers()))
+    throw new CliError(
+      "No Docker engine answers (check DOCKER_HOST or the Docker daemon)",
+      ExitCode.backendUnavailable,
+      'Start Docker, or use runtime = "process" (the default).',
+    );
+  const { DockerRuntime } = await import("../cluster/runtime/docker-runtime.js");
+  return new DockerRuntime();
 }
 
 export function registerUpCommand(program: Command): void {
@@ -48,6 +68,7 @@ export function registerUpCommand(program: Command): void {
     .option("--num-agents <n>", "number of agents (overrides the file)")
     .option("--timeout <seconds>", "how long to wait for the cluster to be ready (default 60)")
     .option("--mapPortsToHost", "serve on every interface instead of 127.0.0.1")
+    .option("--runtime <kind>", "where the roles run: process (the default) or docker (one container each)")
     .option("--json", "print the cluster record as JSON instead of export lines")
     .action(async (options: UpOptions) => {
       const state = new StateDir(process.cwd());
@@ -59,11 +80,11 @@ export function registerUpCommand(program: Command): void {
       }
       if (state.readClusterId()) await destroyCluster(state);
       const spec = devPreset(applyFlags(await loadClusterConfig(options.clusterConfig), options));
-      if (spec.runtime !== "process")
+      if (spec.runtime === "inproc")
         throw new CliError(
-          `The ${spec.runtime} runtime is not available to 'up' yet`,
+          "The inproc runtime is for the test library; 'up' runs 'process' or 'docker'",
           ExitCode.usage,
-          'Use runtime = "process" (the default).',
+          'Use runtime = "process" (the default) or "docker".',
         );
       if (spec.mapPortsToHost)
         process.stderr.write(
@@ -74,7 +95,7 @@ export function registerUpCommand(program: Command): void {
       process.once("SIGINT", onSigint);
       try {
         const cluster = await startCluster(spec, {
-          runtime: new ProcessRuntime(),
+          runtime: spec.runtime === "docker" ? await dockerRuntime() : new ProcessRuntime(),
           state,
           progress: createProgress(),
           timeoutMs: spec.timeoutSeconds * 1000,

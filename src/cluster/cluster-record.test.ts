@@ -19,10 +19,18 @@ describe("parseClusterRecord", () => {
     expect(parsed.roles[1]).toEqual({ ...record.roles[1], flags: {} });
   });
 
-  it("names the first field that is wrong", () => {
-    expect(() => parseClusterRecord({ ...record, runtime: "docker" })).toThrow(
-      /^runtime: unexpected value "docker"/,
+  it("reads a docker cluster's container ids", () => {
+    const roles = [{ ...record.roles[0], containerId: "abc123" }, record.roles[1]];
+    const parsed = parseClusterRecord({ ...record, runtime: "docker", roles });
+    expect(parsed.runtime).toBe("docker");
+    expect(parsed.roles.map((r) => r.containerId)).toEqual(["abc123", undefined]);
+    expect(() => parseClusterRecord({ ...record, roles: [{ ...record.roles[0], containerId: 7 }] })).toThrow(
+      /^roles\[0\]\.containerId/,
     );
+  });
+
+  it("names the first field that is wrong", () => {
+    expect(() => parseClusterRecord({ ...record, runtime: "vm" })).toThrow(/^runtime: unexpected value "vm"/);
     const roles = [record.roles[0], { ...record.roles[1], pid: "11" }];
     expect(() => parseClusterRecord({ ...record, roles })).toThrow(/^roles\[1\]\.pid: unexpected value "11"/);
     expect(() => parseClusterRecord([])).toThrow(/expected an object/);

@@ -6,6 +6,8 @@ export interface RoleRecord {
   /** The hostname the role advertises (each agent its own on loopback). */
   hostname?: string;
   pid: number;
+  /** The role's container (runtime "docker"). */
+  containerId?: string;
   logPath?: string;
   workDir?: string;
   /** The flags the role was started with. */
@@ -15,7 +17,7 @@ export interface RoleRecord {
 /** cluster.json: what `up` started, for `destroy`, `info`, `status` and the read commands. */
 export interface ClusterRecord {
   clusterId: string;
-  runtime: "process" | "inproc";
+  runtime: "process" | "inproc" | "docker";
   createdAt: string;
   bindAddress: string;
   roles: RoleRecord[];
@@ -35,7 +37,8 @@ function field<T>(object: Fields, name: string, ok: (v: unknown) => v is T, wher
 const isString = (v: unknown): v is string => typeof v === "string";
 const isOptionalString = (v: unknown): v is string | undefined => v === undefined || isString(v);
 const isRole = (v: unknown): v is RoleRecord["role"] => v === "master" || v === "agent" || v === "marathon";
-const isRuntime = (v: unknown): v is ClusterRecord["runtime"] => v === "process" || v === "inproc";
+const isRuntime = (v: unknown): v is ClusterRecord["runtime"] =>
+  v === "process" || v === "inproc" || v === "docker";
 const isPid = (v: unknown): v is number => Number.isInteger(v);
 const isFlags = (v: unknown): v is Record<string, string> | undefined =>
   v === undefined || (isObject(v) && Object.values(v).every(isString));
@@ -45,12 +48,14 @@ function roleRecord(value: unknown, where: string): RoleRecord {
   const hostname = field(value, "hostname", isOptionalString, where);
   const logPath = field(value, "logPath", isOptionalString, where);
   const workDir = field(value, "workDir", isOptionalString, where);
+  const containerId = field(value, "containerId", isOptionalString, where);
   return {
     name: field(value, "name", isString, where),
     role: field(value, "role", isRole, where),
     url: field(value, "url", isString, where),
     ...(hostname !== undefined ? { hostname } : {}),
     pid: field(value, "pid", isPid, where),
+    ...(containerId !== undefined ? { containerId } : {}),
     ...(logPath !== undefined ? { logPath } : {}),
     ...(workDir !== undefined ? { workDir } : {}),
     flags: field(value, "flags", isFlags, where) ?? {},

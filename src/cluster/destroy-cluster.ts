@@ -5,7 +5,8 @@ import type { StateDir } from "./state-dir.js";
 /**
  * Ends every process of the cluster recorded in `state` and removes the state directory. Idempotent, and
  * it works after a partial `up`: processes are found by the cluster id in their environment, and a pid
- * from cluster.json is only signalled while it still carries that id (pids get reused).
+ * from cluster.json is only signalled while it still carries that id (pids get reused). Containers,
+ * networks and volumes labelled with the cluster id go too (runtime "docker", or no cluster.json).
  * Resolves to the destroyed cluster's id, or undefined when there was none.
  */
 export async function destroyCluster(state: StateDir): Promise<string | undefined> {
@@ -20,6 +21,10 @@ export async function destroyCluster(state: StateDir): Promise<string | undefine
     record = state.readCluster();
   } catch {
     record = undefined;
+  }
+  if (record === undefined || record.runtime === "docker") {
+    const { destroyDockerCluster } = await import("./docker/destroy.js");
+    await destroyDockerCluster(clusterId, { onlyIfEngine: record === undefined });
   }
   // Every role at once: an agent stops its link to the master before it ends its tasks, so it does not
   // need the master any more while it stops.

@@ -37,6 +37,7 @@ export class RunningCluster {
           url: r.url,
           hostname: flags.hostname ?? reachableHost(new URL(r.url).hostname),
           pid: r.pid,
+          ...(r.containerId ? { containerId: r.containerId } : {}),
           logPath: r.logPath,
           workDir: this.state.workDir(r.name),
           flags,

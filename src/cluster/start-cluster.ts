@@ -91,7 +91,10 @@ async function startClusterOnce(
   };
 
   try {
-    const plan = await planCluster(spec, state);
+    await runtime.prepare?.(clusterId, progress);
+    guard();
+    const hostPlan = await planCluster(spec, state);
+    const plan = runtime.adaptPlan ? runtime.adaptPlan(hostPlan) : hostPlan;
     guard();
     const count = plan.agents.length;
     const [master, ...agents] = await progress.step(
@@ -144,7 +147,7 @@ async function startClusterOnce(
           deployMarathonApps(cluster, apps, groups),
         );
     }
-    if (runtime.kind === "process") state.writeCluster(cluster.record());
+    if (runtime.kind !== "inproc") state.writeCluster(cluster.record());
     return cluster;
   } catch (error) {
     // Read the failed role's log before the state directory goes.
@@ -153,6 +156,7 @@ async function startClusterOnce(
         ? failure({ name: "" }, error)
         : new ClusterStartError(error instanceof Error ? error.message : String(error), undefined, "");
     await stopRoles(clusterId, launched, runtime.kind === "process");
+    await runtime.sweep?.(clusterId).catch(() => undefined);
     state.remove();
     throw reported;
   }

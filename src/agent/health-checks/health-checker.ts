@@ -1,4 +1,5 @@
 import { HEALTH_CHECK_DEFAULTS, type HealthCheck } from "../../mesos/health-check.js";
+import type { CommandInfo } from "../../mesos/command.js";
 import { commandProbe, httpProbe, tcpProbe, type ProbeResult } from "./probes.js";
 
 export interface HealthCheckerOptions {
@@ -10,6 +11,8 @@ export interface HealthCheckerOptions {
   onStatus: (healthy: boolean, message: string) => void;
   /** `consecutive_failures` unhealthy results in a row outside the grace period: the task must be killed. */
   onKill: (message: string) => void;
+  /** Runs COMMAND checks somewhere else than the host (inside a Docker container). */
+  commandProbe?: (command: CommandInfo, timeoutMs: number) => Promise<ProbeResult>;
 }
 
 /**
@@ -77,6 +80,8 @@ export class HealthChecker {
     const timeoutMs = seconds(check.timeout_seconds, HEALTH_CHECK_DEFAULTS.timeout_seconds);
     if (check.type === "HTTP" && check.http) return httpProbe(check.http, timeoutMs);
     if (check.type === "TCP" && check.tcp) return tcpProbe(check.tcp.port, timeoutMs);
+    if (check.command && this.options.commandProbe)
+      return this.options.commandProbe(check.command, timeoutMs);
     if (check.command) return commandProbe(check.command, this.options.sandbox, this.options.env, timeoutMs);
     return Promise.resolve({ healthy: false, message: `Unsupported health check type ${check.type}` });
   }

@@ -1,3 +1,6 @@
+import type { ClusterPlan } from "../plan.js";
+import type { Progress } from "../progress.js";
+
 export type RoleKind = "master" | "agent" | "marathon";
 
 /** What a runtime needs to start one role of a cluster. */
@@ -19,6 +22,8 @@ export interface LaunchedRole {
   readonly url: string;
   readonly pid: number;
   readonly logPath?: string;
+  /** The role's container (docker runtime). */
+  readonly containerId?: string;
   /** True once the role's process has ended (never for roles inside this process). */
   exited(): boolean;
   /** Graceful stop: SIGTERM (or stop() in process), waiting until it is gone. */
@@ -27,10 +32,16 @@ export interface LaunchedRole {
   kill(): Promise<void>;
 }
 
-export type RuntimeKind = "process" | "inproc";
+export type RuntimeKind = "process" | "inproc" | "docker";
 
 /** Where the roles of a cluster run. */
 export interface Runtime {
   readonly kind: RuntimeKind;
   launch(launch: RoleLaunch, clusterId: string): Promise<LaunchedRole>;
+  /** Work before any role starts (the docker runtime builds its image and creates the cluster's network). */
+  prepare?(clusterId: string, progress: Progress): Promise<void>;
+  /** The plan as this runtime runs it (flags and URLs), when it differs from the host's view. */
+  adaptPlan?(plan: ClusterPlan): ClusterPlan;
+  /** Removes whatever of the cluster is left after its roles stopped (containers, network). */
+  sweep?(clusterId: string): Promise<void>;
 }

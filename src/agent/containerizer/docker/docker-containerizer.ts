@@ -1,0 +1,97 @@
+import type Docker from "dockerode";
+import { dockerClient, isNotFound } from "../../../docker/client.js";
+import { LABELS, labelFilter } from "../../../docker/labels.js";
+import type { ExecutorRecord } from "../../book.js";
+import { containerName, createOptions, type DockerLaunchContext } from "./create-options.js";
+import { DockerLaunchError } from "./docker-info.js";
+import { EngineContainer } from "./engine-container.js";
+
+export interface DockerContainerizerOptions {
+  /** Default: the shared client (DOCKER_HOST or /var/run/docker.sock). */
+  docker?: Docker;
+  workDir: string;
+  /** Host IP where port mappings are published; also the address reported for HOST and BRIDGE tasks. */
+  publishIp: string;
+  /** Put on every container, e.g. a test run's label; MINIMESOS_CLUSTER_ID adds the cluster label. */
+  labels?: Record<string, string>;
+}
+
+/**
+ * The `docker` containerizer: runs DOCKER tasks as containers on the Docker engine (never pulling),
+ * named `mesos-<containerId>` and labelled with cluster, agent, framework, executor, task and container.
+ */
+export class DockerContainerizer {
+  readonly name = "docker";
+  readonly docker: Docker;
+  readonly publishIp: string;
+  private readonly baseLabels: Record<string, string>;
+  private readonly live = new Set<EngineContainer>();
+
+  constructor(private readonly options: DockerContainerizerOptions) {
+    this.docker = options.docker ?? dockerClient();
+    this.publishIp = options.publishIp;
+    const cluster = process.env.MINIMESOS_CLUSTER_ID;
+    this.baseLabels = {
+      ...(cluster ? { [LABELS.cluster]: cluster } : {}),
+      ...options.labels,
+      [LABELS.agentWorkDir]: options.workDir,
+    };
+  }
+
+  labelsFor(executor: ExecutorRecord, taskId: string, agentId: string): Record<string, string> {
+    return {
+      ...this.baseLabels,
+      [LABELS.agentId]: agentId,
+      [LABELS.frameworkId]: executor.info.framework_id.value,
+      [LABELS.executorId]: executor.info.executor_id.value,
+      [LABELS.taskId]: taskId,
+      [LABELS.containerId]: executor.containerId,
+    };
+  }
+
+  /** Creates the task's container; a missing image fails clearly, since this agent cannot pull. */
+  async create(ctx: DockerLaunchContext): Promise<EngineContainer> {
+    const options = createOptions(ctx);
+    await this.requireImage(ctx.spec.image, ctx.spec.forcePullImage);
+    return this.track(new EngineContainer(this.docker, await this.docker.createContainer(options)));
+  }
+
+  /** A container of the previous run of this agent, for adoption. */
+  adopt(containerId: string): EngineContainer {
+    return this.track(new EngineContainer(this.docker, this.docker.getContainer(containerName(containerId))));
+  }
+
+  /** The agent stops and leaves its containers running for a later run to adopt. */
+  detachAll(): void {
+    for (const container of this.live) container.detach();
+    this.live.clear();
+  }
+
+  /** Forgets a container whose task ended. */
+  release(container: EngineContainer): void {
+    this.live.delete(container);
+  }
+
+  private track(container: EngineContainer): EngineContainer {
+    this.live.add(container);
+    return container;
+  }
+
+  /** Every container (running or not) this agent's work_dir created. */
+  owned(): Promise<Docker.ContainerInfo[]> {
+    const filters = JSON.stringify(labelFilter({ [LABELS.agentWorkDir]: this.options.workDir }));
+    return this.docker.listContainers({ all: true, filters });
+  }
+
+  private async requireImage(image: string, forcePull: boolean): Promise<void> {
+    try {
+      await this.docker.getImage(image).inspect();
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      throw new DockerLaunchError(
+        `Failed to ${forcePull ? "force pull" : "find"} image '${image}': it is not present on the Docker ` +
+          "engine and this agent cannot pull images (no registry access); build, import or load it locally",
+      );
+    }
+  }
+}

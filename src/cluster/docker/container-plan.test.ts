@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import type { ClusterPlan } from "../plan.js";
+import { dockerPlan } from "./container-plan.js";
+
+const plan: ClusterPlan = {
+  bindAddress: "127.0.0.1",
+  master: {
+    name: "master",
+    role: "master",
+    url: "http://127.0.0.1:5050",
+    logPath: "/s/logs/master.log",
+    flags: { ip: "127.0.0.1", port: "5050", work_dir: "/s/work/master" },
+  },
+  agents: [
+    {
+      name: "agent-1",
+      role: "agent",
+      url: "http://127.0.0.2:5051",
+      logPath: "/s/logs/agent-1.log",
+      flags: {
+        ip: "127.0.0.2",
+        port: "5051",
+        master: "127.0.0.1:5050",
+        hostname: "127.0.0.2",
+        work_dir: "/w",
+      },
+    },
+    {
+      name: "agent-2",
+      role: "agent",
+      url: "http://127.0.0.3:5052",
+      logPath: "/s/logs/agent-2.log",
+      flags: {
+        ip: "127.0.0.3",
+        port: "5052",
+        master: "127.0.0.1:5050",
+        hostname: "db.example",
+        work_dir: "/w",
+      },
+    },
+  ],
+  marathon: {
+    name: "marathon",
+    role: "marathon",
+    url: "http://127.0.0.1:8080",
+    logPath: "/s/logs/marathon.log",
+    flags: {
+      master: "127.0.0.1:5050",
+      http_address: "127.0.0.1",
+      http_port: "8080",
+      hostname: "127.0.0.1",
+      storage: "/s",
+    },
+  },
+};
+
+describe("dockerPlan", () => {
+  const adapted = dockerPlan(plan);
+
+  it("binds every role on 0.0.0.0 in its container and keeps the host-reachable URLs", () => {
+    expect(adapted.master.flags).toMatchObject({
+      ip: "0.0.0.0",
+      hostname: "master",
+      work_dir: "/var/lib/minimesos/master",
+    });
+    expect(adapted.agents.map((a) => a.url)).toEqual(["http://127.0.0.1:5051", "http://127.0.0.1:5052"]);
+    expect(adapted.marathon?.flags).toMatchObject({
+      http_address: "0.0.0.0",
+      hostname: "marathon",
+      storage: "/var/lib/minimesos/marathon",
+    });
+  });
+
+  it("points the other roles at the master's network alias and lets agents advertise theirs", () => {
+    expect(adapted.agents[0]?.flags).toMatchObject({
+      ip: "0.0.0.0",
+      master: "master:5050",
+      hostname: "agent-1",
+    });
+    expect(adapted.marathon?.flags.master).toBe("master:5050");
+  });
+
+  it("keeps a hostname the spec chose", () => {
+    expect(adapted.agents[1]?.flags.hostname).toBe("db.example");
+  });
+
+  it("leaves the host's plan untouched", () => {
+    expect(plan.master.flags.ip).toBe("127.0.0.1");
+  });
+});

@@ -1,0 +1,47 @@
+import type { ClusterPlan } from "../plan.js";
+import { reachableHost } from "../plan.js";
+import type { RoleLaunch } from "../runtime/runtime.js";
+
+/** Where a role keeps its work directory inside its container. */
+export const containerWorkDir = (roleName: string): string => `/var/lib/minimesos/${roleName}`;
+
+/** The master's address as the other containers reach it: its network alias and its port. */
+const masterOnNetwork = (plan: ClusterPlan): string => `${plan.master.name}:${new URL(plan.master.url).port}`;
+
+function hostReachableUrl(url: string, bindAddress: string): string {
+  const parsed = new URL(url);
+  parsed.hostname = reachableHost(bindAddress);
+  return parsed.origin;
+}
+
+function adaptRole(launch: RoleLaunch, plan: ClusterPlan): RoleLaunch {
+  const flags = { ...launch.flags };
+  const advertisesDefault = (ipFlag: string) =>
+    flags.hostname === undefined || flags.hostname === reachableHost(flags[ipFlag] ?? "");
+  if (launch.role === "marathon") {
+    if (advertisesDefault("http_address")) flags.hostname = launch.name;
+    flags.http_address = "0.0.0.0";
+    flags.storage = containerWorkDir(launch.name);
+  } else {
+    if (launch.role === "agent" && advertisesDefault("ip")) flags.hostname = launch.name;
+    if (launch.role === "master" && flags.hostname === undefined) flags.hostname = launch.name;
+    flags.ip = "0.0.0.0";
+    flags.work_dir = containerWorkDir(launch.name);
+  }
+  if (launch.role !== "master") flags.master = masterOnNetwork(plan);
+  return { ...launch, flags, url: hostReachableUrl(launch.url, plan.bindAddress) };
+}
+
+/**
+ * The plan as the Docker runtime runs it: every role binds 0.0.0.0 in its container (its port published on
+ * the same host port), advertises its network alias, and finds the master by the master's alias; the URLs
+ * stay the host-reachable 127.0.0.1:<port> ones.
+ */
+export function dockerPlan(plan: ClusterPlan): ClusterPlan {
+  return {
+    bindAddress: plan.bindAddress,
+    master: adaptRole(plan.master, plan),
+    agents: plan.agents.map((agent) => adaptRole(agent, plan)),
+    ...(plan.marathon ? { marathon: adaptRole(plan.marathon, plan) } : {}),
+  };
+}

@@ -1,0 +1,93 @@
+import { createWriteStream, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { Socket } from "node:net";
+import { CLUSTER_ID_ENV } from "../cluster-id.js";
+import { flagsToArgs } from "../runtime/process-runtime.js";
+import type { LaunchedRole, RoleLaunch } from "../runtime/runtime.js";
+import { isNotFound, type DockerEngine } from "./engine.js";
+import { clusterLabels, containerName, type Labels } from "./labels.js";
+
+export interface RoleContainerOptions {
+  engine: DockerEngine;
+  image: string;
+  network: string;
+  clusterId: string;
+  /** Host address the role's port is published on: 127.0.0.1, or 0.0.0.0 with mapPortsToHost. */
+  publishAddress: string;
+  extraLabels: Labels;
+}
+
+/**
+ * Copies the container's output into the role's log file while this process lives (the socket does not keep
+ * it alive); the stream ends when the container stops, which is how `exited()` knows.
+ */
+async function followLogs(
+  engine: DockerEngine,
+  id: string,
+  logPath: string,
+  onEnd: () => void,
+): Promise<void> {
+  mkdirSync(dirname(logPath), { recursive: true });
+  const file = createWriteStream(logPath, { flags: "a" });
+  const stream = await engine.getContainer(id).logs({ follow: true, stdout: true, stderr: true });
+  (stream as NodeJS.ReadableStream & { socket?: Socket }).socket?.unref();
+  engine.modem.demuxStream(stream, file, file);
+  stream.once("end", onEnd);
+  stream.once("error", onEnd);
+}
+
+/** One role in its own container on the cluster's network, its port published on the host's same port. */
+export async function launchRoleContainer(
+  launch: RoleLaunch,
+  options: RoleContainerOptions,
+): Promise<LaunchedRole> {
+  const { engine, clusterId, network } = options;
+  const port = `${new URL(launch.url).port}/tcp`;
+  const container = await engine.createContainer({
+    name: containerName(clusterId, launch.name),
+    Image: options.image,
+    Cmd: ["run", launch.role, ...flagsToArgs(launch.flags)],
+    Hostname: launch.name,
+    Labels: clusterLabels(clusterId, launch.name, options.extraLabels),
+    Env: [`${CLUSTER_ID_ENV}=${clusterId}`],
+    ExposedPorts: { [port]: {} },
+    HostConfig: {
+      Init: true,
+      NetworkMode: network,
+      PortBindings: { [port]: [{ HostIp: options.publishAddress, HostPort: port.split("/")[0] as string }] },
+    },
+    NetworkingConfig: { EndpointsConfig: { [network]: { Aliases: [launch.name] } } },
+  });
+  let exited = false;
+  try {
+    await container.start();
+    await followLogs(engine, container.id, launch.logPath, () => void (exited = true));
+  } catch (error) {
+    await container.remove({ force: true }).catch(() => undefined);
+    throw error;
+  }
+  const pid = (await container.inspect()).State.Pid;
+  const remove = async (graceSeconds: number) => {
+    try {
+      if (graceSeconds > 0)
+        await container.stop({ t: graceSeconds }).catch((e: unknown) => {
+          if ((e as { statusCode?: number }).statusCode !== 304) throw e;
+        });
+      await container.remove({ force: true, v: true });
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+    }
+    exited = true;
+  };
+  return {
+    name: launch.name,
+    role: launch.role,
+    url: launch.url,
+    pid,
+    containerId: container.id,
+    logPath: launch.logPath,
+    exited: () => exited,
+    stop: () => remove(5),
+    kill: () => remove(0),
+  };
+}

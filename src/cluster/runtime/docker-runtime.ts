@@ -1,0 +1,61 @@
+import { dockerPlan } from "../docker/container-plan.js";
+import { createClusterNetwork, removeClusterResources } from "../docker/cluster-resources.js";
+import { dockerEngine, type DockerEngine } from "../docker/engine.js";
+import { ensureRoleImage } from "../docker/image.js";
+import { networkName, type Labels } from "../docker/labels.js";
+import { launchRoleContainer } from "../docker/role-container.js";
+import type { ClusterPlan } from "../plan.js";
+import type { Progress } from "../progress.js";
+import type { LaunchedRole, RoleLaunch, Runtime } from "./runtime.js";
+
+export interface DockerRuntimeOptions {
+  engine?: DockerEngine;
+  /** Labels added to every container and network (tests mark what they own with `minimesos.test`). */
+  labels?: Labels;
+}
+
+/**
+ * Each role in its own container on a network of the cluster's own, from an image built locally out of
+ * the installed package. Ports are published on 127.0.0.1 (every interface with mapPortsToHost); every
+ * container and the network carry `minimesos.cluster=<id>` and `minimesos.role=<name>`.
+ */
+export class DockerRuntime implements Runtime {
+  readonly kind = "docker";
+  private readonly engine: DockerEngine;
+  private readonly labels: Labels;
+  private image: string | undefined;
+  private publishAddress = "127.0.0.1";
+
+  constructor(options: DockerRuntimeOptions = {}) {
+    this.engine = options.engine ?? dockerEngine();
+    this.labels = options.labels ?? {};
+  }
+
+  async prepare(clusterId: string, progress: Progress): Promise<void> {
+    this.image = await ensureRoleImage(progress, this.engine);
+    await progress.step(`Creating network ${networkName(clusterId)}`, () =>
+      createClusterNetwork(this.engine, clusterId, this.labels),
+    );
+  }
+
+  adaptPlan(plan: ClusterPlan): ClusterPlan {
+    this.publishAddress = plan.bindAddress;
+    return dockerPlan(plan);
+  }
+
+  async launch(launch: RoleLaunch, clusterId: string): Promise<LaunchedRole> {
+    if (this.image === undefined) throw new Error("DockerRuntime.prepare() must run before launch()");
+    return launchRoleContainer(launch, {
+      engine: this.engine,
+      image: this.image,
+      network: networkName(clusterId),
+      clusterId,
+      publishAddress: this.publishAddress,
+      extraLabels: this.labels,
+    });
+  }
+
+  async sweep(clusterId: string): Promise<void> {
+    await removeClusterResources(clusterId, this.engine);
+  }
+}

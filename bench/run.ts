@@ -1,6 +1,7 @@
 import { clusterBenchmarks } from "./cluster.bench.js";
 import { coreBenchmarks } from "./core.bench.js";
 import { dockerBenchmarks } from "./docker.bench.js";
+import { dockerTaskBenchmarks } from "./docker-task.bench.js";
 import { marathonBenchmarks } from "./marathon.bench.js";
 import { printTable, type BenchResult } from "./stats.js";
 
@@ -9,6 +10,7 @@ const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   ["cluster", clusterBenchmarks],
   ["marathon", marathonBenchmarks],
   ["docker", dockerBenchmarks],
+  ["docker-task", dockerTaskBenchmarks],
 ];
 const only = process.argv.slice(2);
 

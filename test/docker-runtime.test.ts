@@ -1,8 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { isPortFree } from "../src/common/ports.js";
 import { dockerClient } from "../src/docker/client.js";
+import { ensureTestImage } from "../src/docker/test-image.js";
+import { SchedulerClient, type Offer, type TaskInfo, type TaskStatus } from "../src/mesos/index.js";
 import { destroyCluster } from "../src/cluster/destroy-cluster.js";
 import { CLUSTER_LABEL, labelFilter } from "../src/cluster/docker/labels.js";
 import { pruneClusters } from "../src/cluster/docker/prune.js";
@@ -24,6 +27,85 @@ async function ownedBy(clusterId: string): Promise<number> {
     docker.listVolumes({ filters }),
   ]);
   return containers.length + networks.length + (volumes.Volumes ?? []).length;
+}
+
+/** The first offered port nothing on the host's loopback holds (other test files' clusters use the same ranges). */
+async function freeOfferedPort(offer: Offer): Promise<number> {
+  for (const range of offer.resources.find((r) => r.name === "ports")?.ranges?.range ?? [])
+    for (let port = range.begin; port <= Math.min(range.end, range.begin + 200); port++)
+      if (await isPortFree(port)) return port;
+  throw new Error("no free port in the offer");
+}
+
+/** httpd in the busybox image on a BRIDGE network, its port 8080 mapped to `hostPort`. */
+function webTask(offer: Offer, image: string, hostPort: number): TaskInfo {
+  return {
+    name: "web",
+    task_id: { value: "web" },
+    agent_id: offer.agent_id,
+    resources: [
+      { name: "cpus", type: "SCALAR", scalar: { value: 0.1 } },
+      { name: "mem", type: "SCALAR", scalar: { value: 32 } },
+      { name: "ports", type: "RANGES", ranges: { range: [{ begin: hostPort, end: hostPort }] } },
+    ],
+    command: {
+      value:
+        'echo hello-from-task > "$MESOS_SANDBOX/index.html" && exec httpd -f -p 8080 -h "$MESOS_SANDBOX"',
+    },
+    container: {
+      type: "DOCKER",
+      docker: {
+        image,
+        network: "BRIDGE",
+        port_mappings: [{ host_port: hostPort, container_port: 8080, protocol: "tcp" }],
+      },
+    },
+  };
+}
+
+/** Launches `webTask` on the first offer and resolves with its TASK_RUNNING status (rejects on an end state). */
+async function runWebTask(client: SchedulerClient, image: string, timeoutMs: number): Promise<TaskStatus> {
+  let launched = false;
+  return new Promise<TaskStatus>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("task web did not reach TASK_RUNNING")), timeoutMs);
+    client.on("OFFERS", (event) => {
+      for (const offer of event.offers.offers) {
+        if (launched) {
+          void client.decline(offer.id).catch(() => undefined);
+          continue;
+        }
+        launched = true;
+        freeOfferedPort(offer)
+          .then((port) => client.launch(offer.id, [webTask(offer, image, port)]))
+          .catch(reject);
+      }
+    });
+    client.on("UPDATE", (event) => {
+      const { status } = event.update;
+      if (status.state === "TASK_RUNNING") {
+        clearTimeout(timer);
+        resolve(status);
+      } else if (status.state !== "TASK_STARTING") {
+        clearTimeout(timer);
+        reject(new Error(`task web: ${status.state} ${status.message ?? ""}`));
+      }
+    });
+  });
+}
+
+/** The body at `url`, retried while the server is not answering yet (bounded). */
+async function fetchText(url: string, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const answer = await fetch(url);
+      if (answer.ok) return await answer.text();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not answer 200`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 describeDocker("the Docker runtime", () => {
@@ -73,6 +155,62 @@ describeDocker("the Docker runtime", () => {
     expect(await destroyCluster(state)).toBe(clusterId);
     expect(await ownedBy(clusterId)).toBe(0);
     expect(await destroyCluster(state)).toBeUndefined();
+  }, 120_000);
+
+  it("runs a BRIDGE DOCKER task as a sibling container reachable on 127.0.0.1, and destroy removes it", async () => {
+    const image = await ensureTestImage();
+    const state = new StateDir(join(dir, "web"));
+    const cluster = await startCluster(testPreset({}), {
+      runtime: new DockerRuntime({ labels: testRunLabels() }),
+      state,
+      progress: silentProgress,
+      timeoutMs: 60_000,
+    });
+    const { clusterId } = cluster;
+    let destroyed = false;
+    try {
+      const client = new SchedulerClient({
+        master: cluster.master.url,
+        frameworkInfo: { user: "root", name: "docker-runtime-web", failover_timeout: 0 },
+        autoAcknowledge: true,
+      });
+      try {
+        const running = runWebTask(client, image, 45_000);
+        await client.subscribe();
+        const status = await running;
+        const address = status.container_status?.network_infos?.[0]?.ip_addresses?.[0]?.ip_address;
+        expect(address).toBe("127.0.0.1");
+        const [inspected] = JSON.parse(Buffer.from(status.data ?? "", "base64").toString()) as Array<{
+          Id: string;
+          Config: { Labels: Record<string, string> };
+          NetworkSettings: { Ports: Record<string, Array<{ HostIp: string; HostPort: string }> | null> };
+        }>;
+        expect(inspected?.Config.Labels[CLUSTER_LABEL]).toBe(clusterId);
+        const published = inspected?.NetworkSettings.Ports["8080/tcp"]?.[0];
+        expect(published?.HostIp).toBe("127.0.0.1");
+        const body = await fetchText(`http://${address}:${published?.HostPort}/index.html`, 15_000);
+        expect(body.trim()).toBe("hello-from-task");
+        // The task container's sandbox bind names the agent's work_dir, which is the host's at the same path.
+        const workDir = inspected?.Config.Labels["minimesos.agent_work_dir"] ?? "";
+        expect(workDir).toBe(state.workDir("agent-1"));
+        const agentContainer = await dockerClient().getContainer(`minimesos-${clusterId}-agent-1`).inspect();
+        expect(agentContainer.HostConfig.Binds).toContain(`${workDir}:${workDir}:rw`);
+        expect(existsSync(join(workDir, "slaves"))).toBe(true);
+        // Destroy while the task still runs: its container is a sibling labelled with the cluster id.
+        const tasks = await dockerClient().listContainers({
+          filters: labelFilter({ [CLUSTER_LABEL]: clusterId, "minimesos.task_id": "web" }),
+        });
+        expect(tasks.map((t) => t.Id)).toEqual([inspected?.Id]);
+        expect(await destroyCluster(state)).toBe(clusterId);
+        destroyed = true;
+      } finally {
+        await client.close().catch(() => undefined);
+      }
+      expect(await ownedBy(clusterId)).toBe(0);
+      expect(existsSync(state.path)).toBe(false);
+    } finally {
+      if (!destroyed) await destroyCluster(state).catch(() => undefined);
+    }
   }, 120_000);
 
   it("prune removes what a crashed run left (no running master) and is idempotent", async () => {

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ClusterPlan } from "../plan.js";
 import { dockerPlan } from "./container-plan.js";
@@ -22,7 +23,7 @@ const plan: ClusterPlan = {
         port: "5051",
         master: "127.0.0.1:5050",
         hostname: "127.0.0.2",
-        work_dir: "/w",
+        work_dir: "/s/work/agent-1",
       },
     },
     {
@@ -35,7 +36,9 @@ const plan: ClusterPlan = {
         port: "5052",
         master: "127.0.0.1:5050",
         hostname: "db.example",
-        work_dir: "/w",
+        work_dir: "relative/agent-2",
+        containerizers: "simulated,docker",
+        docker_publish_ip: "10.1.2.3",
       },
     },
   ],
@@ -78,6 +81,19 @@ describe("dockerPlan", () => {
       hostname: "agent-1",
     });
     expect(adapted.marathon?.flags.master).toBe("master:5050");
+  });
+
+  it("gives agents their host work_dir at the same path, the docker containerizer and loopback publishing", () => {
+    expect(adapted.agents[0]?.flags).toMatchObject({
+      work_dir: "/s/work/agent-1",
+      containerizers: "docker,mesos",
+      docker_publish_ip: "127.0.0.1",
+    });
+    expect(adapted.agents[1]?.flags).toMatchObject({
+      work_dir: resolve("relative/agent-2"),
+      containerizers: "docker,simulated",
+      docker_publish_ip: "10.1.2.3",
+    });
   });
 
   it("keeps a hostname the spec chose", () => {

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { ClusterPlan } from "../plan.js";
 import { reachableHost } from "../plan.js";
 import type { RoleLaunch } from "../runtime/runtime.js";
@@ -14,6 +15,26 @@ function hostReachableUrl(url: string, bindAddress: string): string {
   return parsed.origin;
 }
 
+/** Where the engine publishes DOCKER tasks' port mappings (the host's loopback) and the address reported. */
+export const TASK_PUBLISH_IP = "127.0.0.1";
+
+/** The containerizers an agent runs with here: `docker` first, so DOCKER tasks become sibling containers. */
+function withDocker(containerizers: string | undefined): string {
+  const names = (containerizers ?? "mesos").split(",").filter((n) => n !== "" && n !== "docker");
+  return ["docker", ...names].join(",");
+}
+
+/**
+ * An agent's flags: its work_dir is the host's `.minimesos/work/agent-N`, mounted at the same absolute path
+ * (the host's engine bind-mounts sandboxes into task containers by that path); task ports are published on
+ * the host's loopback.
+ */
+function adaptAgentFlags(flags: Record<string, string>, name: string): void {
+  flags.work_dir = resolve(flags.work_dir ?? containerWorkDir(name));
+  flags.containerizers = withDocker(flags.containerizers);
+  flags.docker_publish_ip ??= TASK_PUBLISH_IP;
+}
+
 function adaptRole(launch: RoleLaunch, plan: ClusterPlan): RoleLaunch {
   const flags = { ...launch.flags };
   const advertisesDefault = (ipFlag: string) =>
@@ -26,7 +47,8 @@ function adaptRole(launch: RoleLaunch, plan: ClusterPlan): RoleLaunch {
     if (launch.role === "agent" && advertisesDefault("ip")) flags.hostname = launch.name;
     if (launch.role === "master" && flags.hostname === undefined) flags.hostname = launch.name;
     flags.ip = "0.0.0.0";
-    flags.work_dir = containerWorkDir(launch.name);
+    if (launch.role === "agent") adaptAgentFlags(flags, launch.name);
+    else flags.work_dir = containerWorkDir(launch.name);
   }
   if (launch.role !== "master") flags.master = masterOnNetwork(plan);
   return { ...launch, flags, url: hostReachableUrl(launch.url, plan.bindAddress) };

@@ -4,6 +4,7 @@ import type { Socket } from "node:net";
 import { CLUSTER_ID_ENV } from "../cluster-id.js";
 import { flagsToArgs } from "../runtime/process-runtime.js";
 import type { LaunchedRole, RoleLaunch } from "../runtime/runtime.js";
+import { engineAccess } from "./engine-access.js";
 import { isNotFound, type DockerEngine } from "./engine.js";
 import { clusterLabels, containerName, type Labels } from "./labels.js";
 
@@ -36,6 +37,18 @@ async function followLogs(
   stream.once("error", onEnd);
 }
 
+/**
+ * An agent's mounts and variables: its host work_dir at the same path, and the host's engine (so its
+ * DOCKER tasks are sibling containers whose sandbox binds name host paths).
+ */
+function agentAccess(launch: RoleLaunch): { binds: string[]; env: string[] } {
+  if (launch.role !== "agent" || launch.flags.work_dir === undefined) return { binds: [], env: [] };
+  const workDir = launch.flags.work_dir;
+  mkdirSync(workDir, { recursive: true });
+  const engine = engineAccess();
+  return { binds: [`${workDir}:${workDir}:rw`, ...engine.binds], env: engine.env };
+}
+
 /** One role in its own container on the cluster's network, its port published on the host's same port. */
 export async function launchRoleContainer(
   launch: RoleLaunch,
@@ -43,16 +56,18 @@ export async function launchRoleContainer(
 ): Promise<LaunchedRole> {
   const { engine, clusterId, network } = options;
   const port = `${new URL(launch.url).port}/tcp`;
+  const access = agentAccess(launch);
   const container = await engine.createContainer({
     name: containerName(clusterId, launch.name),
     Image: options.image,
     Cmd: ["run", launch.role, ...flagsToArgs(launch.flags)],
     Hostname: launch.name,
     Labels: clusterLabels(clusterId, launch.name, options.extraLabels),
-    Env: [`${CLUSTER_ID_ENV}=${clusterId}`],
+    Env: [`${CLUSTER_ID_ENV}=${clusterId}`, ...access.env],
     ExposedPorts: { [port]: {} },
     HostConfig: {
       Init: true,
+      Binds: access.binds,
       NetworkMode: network,
       PortBindings: { [port]: [{ HostIp: options.publishAddress, HostPort: port.split("/")[0] as string }] },
     },

@@ -1,5 +1,9 @@
-import Docker from "dockerode";
+import { createRequire } from "node:module";
+import type Docker from "dockerode";
 
+// dockerode (and its dependencies) load on the first client, not with this module: the agent and the CLI
+// import this module on every start, and most runs never talk to an engine.
+const require = createRequire(import.meta.url);
 let shared: Docker | undefined;
 
 /**
@@ -7,7 +11,7 @@ let shared: Docker | undefined;
  * DOCKER_TLS_VERIFY and DOCKER_CERT_PATH, and defaults to /var/run/docker.sock.
  */
 export function dockerClient(): Docker {
-  shared ??= new Docker();
+  shared ??= new (require("dockerode") as typeof Docker)();
   return shared;
 }
 

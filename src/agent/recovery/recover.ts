@@ -4,12 +4,12 @@ import { hasCapability } from "../../mesos/framework.js";
 import type { Task, TaskStatus } from "../../mesos/task.js";
 import { nowSeconds } from "../../mesos/task.js";
 import { isTerminalState } from "../../mesos/task-state.js";
-import type { AgentBook, ExecutorRecord } from "../book.js";
+import type { AgentBook } from "../book.js";
 import type { FilesRegistry } from "../endpoints/files-registry.js";
 import type { ExecutorHost } from "../executors/executor-host.js";
-import { virtualLatestRun } from "../sandbox.js";
 import type { StatusUpdateManager } from "../status-update-manager.js";
 import { AdoptedCommandExecutor } from "./adopted-executor.js";
+import { adoptIntoBook } from "./adopt-into-book.js";
 import { isSameProcessAlive, signalGroup } from "./process-watch.js";
 import type { TaskCheckpoint } from "./task-checkpoint.js";
 import type { TaskCheckpointer } from "./task-checkpointer.js";
@@ -112,41 +112,19 @@ function reportedTask(checkpoint: TaskCheckpoint, status: TaskStatus, agentId: s
 }
 
 function adopt(checkpoint: TaskCheckpoint, deps: RecoveryDeps): void {
-  const framework = deps.book.ensureFramework(checkpoint.framework);
-  const executor: ExecutorRecord = {
-    info: checkpoint.executor,
-    kind: "command",
-    framework,
-    containerId: checkpoint.containerId,
-    directory: checkpoint.directory,
-    state: "RUNNING",
-    tasks: new Map(),
-    queued: new Map(),
-    completed: [],
-    runtime: undefined,
-  };
-  executor.tasks.set(checkpoint.task.task_id.value, {
-    info: checkpoint.task,
-    frameworkId: checkpoint.framework.id,
-    state: checkpoint.latest.state,
-    statuses: [checkpoint.latest],
-  });
-  const runtime = new AdoptedCommandExecutor(
-    deps.host,
-    executor,
-    checkpoint.pid as number,
-    checkpoint.pidStartTicks,
-    deps.pollMs,
+  const runtime = adoptIntoBook(
+    checkpoint,
+    deps.book,
+    deps.files,
+    "command",
+    (executor) =>
+      new AdoptedCommandExecutor(
+        deps.host,
+        executor,
+        checkpoint.pid as number,
+        checkpoint.pidStartTicks,
+        deps.pollMs,
+      ),
   );
-  executor.runtime = runtime;
-  framework.executors.set(checkpoint.executor.executor_id.value, executor);
-  try {
-    deps.files.attachRun(
-      executor,
-      virtualLatestRun(framework.info.id.value, checkpoint.executor.executor_id.value),
-    );
-  } catch {
-    // The sandbox was removed while the agent was down; the task still runs.
-  }
   runtime.start();
 }

@@ -1,11 +1,11 @@
 import type { Logger } from "../../../common/logger.js";
 import { LABELS } from "../../../docker/labels.js";
 import { isTerminalState } from "../../../mesos/task-state.js";
-import type { AgentBook, ExecutorRecord } from "../../book.js";
+import type { AgentBook } from "../../book.js";
 import type { FilesRegistry } from "../../endpoints/files-registry.js";
 import type { ExecutorHost } from "../../executors/executor-host.js";
+import { adoptIntoBook } from "../../recovery/adopt-into-book.js";
 import type { TaskCheckpoint } from "../../recovery/task-checkpoint.js";
-import { virtualLatestRun } from "../../sandbox.js";
 import type { DockerContainerizer } from "./docker-containerizer.js";
 import { isDockerTask } from "./docker-info.js";
 import { DockerExecutor } from "./docker-executor.js";
@@ -66,35 +66,12 @@ export async function recoverDockerTasks(
 }
 
 function adopt(checkpoint: TaskCheckpoint, deps: DockerRecoveryDeps): void {
-  const framework = deps.book.ensureFramework(checkpoint.framework);
-  const executor: ExecutorRecord = {
-    info: checkpoint.executor,
-    kind: checkpoint.kind,
-    framework,
-    containerId: checkpoint.containerId,
-    directory: checkpoint.directory,
-    state: "RUNNING",
-    tasks: new Map(),
-    queued: new Map(),
-    completed: [],
-    runtime: undefined,
-  };
-  executor.tasks.set(checkpoint.task.task_id.value, {
-    info: checkpoint.task,
-    frameworkId: checkpoint.framework.id,
-    state: checkpoint.latest.state,
-    statuses: [checkpoint.latest],
-  });
-  const runtime = new DockerExecutor(deps.host, executor, deps.docker);
-  executor.runtime = runtime;
-  framework.executors.set(checkpoint.executor.executor_id.value, executor);
-  try {
-    deps.files.attachRun(
-      executor,
-      virtualLatestRun(framework.info.id.value, checkpoint.executor.executor_id.value),
-    );
-  } catch {
-    // The sandbox was removed while the agent was down; the container still runs.
-  }
+  const runtime = adoptIntoBook(
+    checkpoint,
+    deps.book,
+    deps.files,
+    checkpoint.kind,
+    (executor) => new DockerExecutor(deps.host, executor, deps.docker),
+  );
   runtime.adopt(checkpoint.task, deps.docker.adopt(checkpoint.containerId));
 }

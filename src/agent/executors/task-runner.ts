@@ -1,3 +1,4 @@
+import { healthUpdates } from "../health-checks/health-updates.js";
 import type { KillPolicy } from "../../mesos/command.js";
 import { hasCapability } from "../../mesos/framework.js";
 import type { ContainerStatus, TaskInfo } from "../../mesos/task.js";
@@ -122,17 +123,13 @@ export class TaskRunner {
       check,
       sandbox: this.options.sandbox,
       env,
-      onStatus: (healthy, message) =>
-        this.send({
-          state: "TASK_RUNNING",
-          healthy,
-          reason: "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED",
-          ...(message ? { message } : {}),
-        }),
-      onKill: () => {
-        this.killedByHealthCheck = true;
-        this.kill();
-      },
+      ...healthUpdates(
+        (status) => this.send(status),
+        () => {
+          this.killedByHealthCheck = true;
+          this.kill();
+        },
+      ),
     });
     this.health.start();
   }

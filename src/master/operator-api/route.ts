@@ -1,14 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import {
-  acceptsJson,
-  bodyText,
-  contentTypeProblem,
-  RecordIOStream,
-  sendText,
-} from "../../common/http-server.js";
+import { RecordIOStream, sendText } from "../../common/http-server.js";
 import type { MasterContext } from "../context.js";
 import { parseCallEnvelope } from "../../mesos/call-envelope.js";
-import { refuseNonPost } from "../http-methods.js";
+import { readV1Call, refuseNonPost } from "../http-methods.js";
 import { OPERATOR_HANDLERS, UNSUPPORTED_CALLS, type OperatorCall } from "./calls.js";
 import { getState } from "./views.js";
 
@@ -36,12 +30,8 @@ function subscribe(ctx: MasterContext, reply: FastifyReply): void {
 }
 
 function handle(ctx: MasterContext, request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
-  const problem = contentTypeProblem(request);
-  if (problem) return sendText(reply, problem.status, problem.message);
-  const call = parseCall(bodyText(request));
-  if (typeof call === "string") return sendText(reply, 400, call);
-  if (!acceptsJson(request))
-    return sendText(reply, 406, "Expecting 'Accept' to allow 'application/json' or 'application/x-protobuf'");
+  const call = readV1Call(request, reply, parseCall);
+  if (call === undefined) return reply;
   if (call.type === "SUBSCRIBE") {
     subscribe(ctx, reply);
     return undefined;

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { parseJsonObject } from "../../mesos/call-envelope.js";
-import { acceptsJson, bodyText, contentTypeProblem, sendText } from "../../common/http-server.js";
+import { sendText } from "../../common/http-server.js";
 import type { SchedulerCall, SchedulerCallType } from "../../mesos/scheduler-protocol.js";
 import type { MasterContext } from "../context.js";
-import { refuseNonPost } from "../http-methods.js";
+import { readV1Call, refuseNonPost } from "../http-methods.js";
 import type { CallHandler } from "./call-result.js";
 import { SCHEDULER_CALL } from "./call-shape.js";
 import { teardown, updateFramework } from "./framework-calls.js";
@@ -48,12 +48,8 @@ function parseCall(text: string): SchedulerCall | string {
 }
 
 function handle(ctx: MasterContext, request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
-  const problem = contentTypeProblem(request);
-  if (problem) return sendText(reply, problem.status, problem.message);
-  const call = parseCall(bodyText(request));
-  if (typeof call === "string") return sendText(reply, 400, call);
-  if (!acceptsJson(request))
-    return sendText(reply, 406, "Expecting 'Accept' to allow 'application/json' or 'application/x-protobuf'");
+  const call = readV1Call(request, reply, parseCall);
+  if (call === undefined) return reply;
   const streamId = request.headers["mesos-stream-id"];
   if (call.type === "SUBSCRIBE") {
     if (streamId !== undefined)

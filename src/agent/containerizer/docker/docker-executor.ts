@@ -1,3 +1,4 @@
+import { healthUpdates } from "../../health-checks/health-updates.js";
 import type { KillPolicy } from "../../../mesos/command.js";
 import { hasCapability } from "../../../mesos/framework.js";
 import type { ID } from "../../../mesos/ids.js";
@@ -164,17 +165,13 @@ export class DockerExecutor implements ExecutorRuntime {
       container: container.container,
       env: this.environment(task),
       sandbox: this.executor.directory,
-      onStatus: (healthy, message) =>
-        this.send({
-          state: "TASK_RUNNING",
-          healthy,
-          reason: "REASON_TASK_HEALTH_CHECK_STATUS_UPDATED",
-          ...(message ? { message } : {}),
-        }),
-      onKill: () => {
-        this.killedByHealthCheck = true;
-        this.kill();
-      },
+      ...healthUpdates(
+        (status) => this.send(status),
+        () => {
+          this.killedByHealthCheck = true;
+          this.kill();
+        },
+      ),
     });
   }
 

@@ -82,7 +82,10 @@ async function startClusterOnce(
     try {
       return await waitFor(
         `${role.name} to answer at ${role.url}`,
-        () => (guard(), isHealthy(role.url)),
+        async () => (
+          guard(),
+          (await isHealthy(role.url)) && (role.servesItsUrl?.() ?? true) ? true : undefined
+        ),
         left(),
       );
     } catch (error) {

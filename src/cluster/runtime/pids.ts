@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 /** True while the process exists and is not a zombie waiting to be reaped. */
 export function isAlive(pid: number): boolean {
@@ -65,4 +65,44 @@ export async function terminate(pids: readonly number[], graceMs: number): Promi
     await new Promise((r) => setTimeout(r, 10));
     alive = alive.filter(isAlive);
   }
+}
+
+/** Inodes of the sockets listening on `port` (IPv4 and IPv6), from /proc/net/tcp*. */
+function listeningInodes(port: number): Set<string> {
+  const inodes = new Set<string>();
+  const hexPort = port.toString(16).toUpperCase().padStart(4, "0");
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text = "";
+    try {
+      text = readFileSync(table, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      const local = fields[1];
+      if (local?.endsWith(`:${hexPort}`) && fields[3] === "0A" && fields[9]) inodes.add(fields[9]);
+    }
+  }
+  return inodes;
+}
+
+/** True when process `pid` itself holds a socket listening on `port` (not some other process on that port). */
+export function listensOn(pid: number, port: number): boolean {
+  const inodes = listeningInodes(port);
+  if (inodes.size === 0) return false;
+  let fds: string[];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return false;
+  }
+  return fds.some((fd) => {
+    try {
+      const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      return inodes.has(target.slice("socket:[".length, -1));
+    } catch {
+      return false;
+    }
+  });
 }

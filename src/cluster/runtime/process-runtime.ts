@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { openSync, closeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CLUSTER_ID_ENV } from "../cluster-id.js";
-import { isAlive, terminate } from "./pids.js";
+import { isAlive, listensOn, terminate } from "./pids.js";
 import type { LaunchedRole, RoleLaunch, Runtime } from "./runtime.js";
 
 const CLI = fileURLToPath(new URL("../../cli/main.js", import.meta.url));
@@ -29,6 +29,7 @@ export function processRoleHandle(
     pid,
     logPath: launch.logPath,
     exited: () => !isAlive(pid),
+    servesItsUrl: () => listensOn(pid, Number(new URL(launch.url).port)),
     stop: () => terminate([pid], 5000),
     kill: () => terminate([pid], 0),
   };

@@ -26,6 +26,11 @@ export interface LaunchedRole {
   readonly containerId?: string;
   /** True once the role's process has ended (never for roles inside this process). */
   exited(): boolean;
+  /**
+   * False while what answers at the role's URL is not this role (another cluster's process on the same
+   * port). Absent where binding the port is itself the proof (in process, published container ports).
+   */
+  servesItsUrl?(): boolean;
   /** Graceful stop: SIGTERM (or stop() in process), waiting until it is gone. */
   stop(): Promise<void>;
   /** Abrupt stop: SIGKILL, or dropping the role's connections at once when in process. */

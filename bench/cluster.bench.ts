@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { CLI_PATH as CLI } from "../src/common/package-root.js";
 import { CLUSTER_ID_ENV } from "../src/cluster/cluster-id.js";
 import { destroyCluster } from "../src/cluster/destroy-cluster.js";
 import { silentProgress } from "../src/cluster/progress.js";
@@ -19,7 +19,6 @@ import { summarize, type BenchResult } from "./stats.js";
 const AGENTS = 3;
 const CLI_RUNS = Number(process.env.BENCH_CLUSTER_RUNS ?? 10);
 const INPROC_RUNS = 20;
-const CLI = fileURLToPath(new URL("../src/cli/main.js", import.meta.url));
 
 /** Runs the CLI as a user would and resolves with its wall-clock time; rejects unless it exits 0. */
 function timeCli(args: string[], cwd: string): Promise<number> {

@@ -1,28 +1,31 @@
 #!/usr/bin/env node
-import { CliError, ExitCode } from "./exit-codes.js";
+import { exitOnError } from "./exit-on-error.js";
+import { loadStartUpBundle } from "./start-up-bundle.js";
 
 const args = process.argv.slice(2);
 const roleName = args[0] === "run" && args[1] !== undefined && !args[1].startsWith("-") ? args[1] : undefined;
+const ROLE_BUNDLES = new Set(["master", "agent", "marathon"]);
 
-// `run <role>` goes straight to the role: `up` starts one process per role, and each saves the command-line
-// library's start-up time.
-const main =
-  roleName === "all-in-one"
-    ? async () => (await import("../cluster/docker/all-in-one.js")).runAllInOne()
-    : roleName !== undefined
-      ? async () => (await import("./run-role.js")).runRole(roleName, args.slice(2))
-      : async () => (await import("./program.js")).runProgram(process.argv);
+/** A role keeps running after its start-up; its code cache is saved once that code has run. */
+const ROLE_CACHE_DELAY_MS = 2000;
 
-main().catch((error: unknown) => {
-  if (error instanceof CliError) {
-    if (error.code !== ExitCode.ok) {
-      process.stderr.write(`minimesos: ${error.message.replace(/^error: /, "")}\n`);
-      if (error.hint) process.stderr.write(`${error.hint}\n`);
-    }
-    process.exit(error.code);
+/**
+ * `run <role>` goes straight to the role, from its start-up bundle when the build made one: `up` starts one
+ * process per role, and each saves the command-line library's start-up time.
+ */
+async function main(): Promise<void> {
+  if (roleName === "all-in-one") return (await import("../cluster/docker/all-in-one.js")).runAllInOne();
+  if (roleName !== undefined) {
+    const loaded = ROLE_BUNDLES.has(roleName) ? loadStartUpBundle(roleName) : undefined;
+    if (!loaded) return (await import("./run-role.js")).runRole(roleName, args.slice(2));
+    await loaded.bundle.main(args.slice(2));
+    setTimeout(loaded.saveCache, ROLE_CACHE_DELAY_MS).unref();
+    return;
   }
-  process.stderr.write(
-    `minimesos: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(ExitCode.failure);
-});
+  const loaded = loadStartUpBundle("cli");
+  if (!loaded) return (await import("./program.js")).runProgram(process.argv);
+  process.once("exit", loaded.saveCache);
+  await loaded.bundle.main(process.argv);
+}
+
+main().catch(exitOnError);

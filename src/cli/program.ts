@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { PACKAGE_VERSION } from "../common/package-version.js";
+import { PACKAGE_VERSION } from "../common/package-root.js";
 import { registerCommands } from "./commands.js";
 import { CliError, ExitCode } from "./exit-codes.js";
 

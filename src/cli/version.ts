@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { PACKAGE_VERSION } from "../common/package-version.js";
+import { PACKAGE_VERSION } from "../common/package-root.js";
 import { MESOS_VERSION } from "../mesos/version.js";
 import { writeOutput } from "./output.js";
 

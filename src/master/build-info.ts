@@ -1,4 +1,4 @@
-import { PACKAGE_VERSION } from "../common/package-version.js";
+import { PACKAGE_VERSION } from "../common/package-root.js";
 import { MESOS_VERSION } from "../mesos/version.js";
 
 const builtAt = new Date();

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { CLI_PATH } from "../../common/package-root.js";
 import { ALL_IN_ONE_PID_DIR, allInOneRoles, type AllInOneRole } from "./all-in-one-roles.js";
 
-const CLI = fileURLToPath(new URL("../../cli/main.js", import.meta.url));
 const RESTART_DELAY_MS = 1000;
 
 /**
@@ -17,7 +16,7 @@ export function runAllInOne(pidDir: string = ALL_IN_ONE_PID_DIR): Promise<void> 
   const children = new Map<string, ChildProcess>();
   let stopping = false;
   const start = (role: AllInOneRole) => {
-    const child = spawn(process.execPath, [CLI, "run", role.name, ...role.args], { stdio: "inherit" });
+    const child = spawn(process.execPath, [CLI_PATH, "run", role.name, ...role.args], { stdio: "inherit" });
     children.set(role.name, child);
     if (child.pid !== undefined) writeFileSync(join(pidDir, `${role.name}.pid`), String(child.pid));
     child.once("exit", (code, signal) => {

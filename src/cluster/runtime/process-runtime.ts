@@ -1,18 +1,9 @@
 import { spawn } from "node:child_process";
 import { openSync, closeSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { CLI_PATH } from "../../common/package-root.js";
 import { CLUSTER_ID_ENV } from "../cluster-id.js";
 import { isAlive, listensOn, terminate } from "./pids.js";
 import type { LaunchedRole, RoleLaunch, Runtime } from "./runtime.js";
-
-const CLI = fileURLToPath(new URL("../../cli/main.js", import.meta.url));
-
-/**
- * V8 options for role processes. A 16 times larger interrupt budget keeps the optimizing compiler off the
- * code that runs once at start-up (about 15% of a role's start-up CPU, which four roles starting at once
- * compete for) while request handling, which runs over and over, is still optimized.
- */
-const ROLE_NODE_OPTIONS = ["--interrupt-budget=1048576"];
 
 export const flagsToArgs = (flags: Record<string, string>): string[] =>
   Object.entries(flags).map(([name, value]) => `--${name}=${value}`);
@@ -48,7 +39,7 @@ export class ProcessRuntime implements Runtime {
     try {
       const child = spawn(
         process.execPath,
-        [...ROLE_NODE_OPTIONS, CLI, "run", launch.role, ...flagsToArgs(launch.flags)],
+        [CLI_PATH, "run", launch.role, ...flagsToArgs(launch.flags)],
         {
           detached: true,
           stdio: ["ignore", log, log],

@@ -2,12 +2,11 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { isPortFree } from "../src/common/ports.js";
 import { dockerClient } from "../src/docker/client.js";
 import { ensureTestImage } from "../src/docker/test-image.js";
 import { SchedulerClient, type Offer, type TaskInfo, type TaskStatus } from "../src/mesos/index.js";
 import { destroyCluster } from "../src/cluster/destroy-cluster.js";
-import { CLUSTER_LABEL, labelFilter } from "../src/cluster/docker/labels.js";
+import { CLUSTER_LABEL, containerName, labelFilter, networkName } from "../src/cluster/docker/labels.js";
 import { pruneClusters } from "../src/cluster/docker/prune.js";
 import { silentProgress } from "../src/cluster/progress.js";
 import { DockerRuntime } from "../src/cluster/runtime/docker-runtime.js";
@@ -29,12 +28,11 @@ async function ownedBy(clusterId: string): Promise<number> {
   return containers.length + networks.length + (volumes.Volumes ?? []).length;
 }
 
-/** The first offered port nothing on the host's loopback holds (other test files' clusters use the same ranges). */
-async function freeOfferedPort(offer: Offer): Promise<number> {
-  for (const range of offer.resources.find((r) => r.name === "ports")?.ranges?.range ?? [])
-    for (let port = range.begin; port <= Math.min(range.end, range.begin + 200); port++)
-      if (await isPortFree(port)) return port;
-  throw new Error("no free port in the offer");
+/** The first offered port: the task's port is the agent's own (forwarded in its network namespace). */
+function offeredPort(offer: Offer): number {
+  const port = offer.resources.find((r) => r.name === "ports")?.ranges?.range?.[0]?.begin;
+  if (port === undefined) throw new Error("no port in the offer");
+  return port;
 }
 
 /** httpd in the busybox image on a BRIDGE network, its port 8080 mapped to `hostPort`. */
@@ -63,28 +61,30 @@ function webTask(offer: Offer, image: string, hostPort: number): TaskInfo {
   };
 }
 
-/** Launches `webTask` on the first offer and resolves with its TASK_RUNNING status (rejects on an end state). */
-async function runWebTask(client: SchedulerClient, image: string, timeoutMs: number): Promise<TaskStatus> {
-  let launched = false;
-  return new Promise<TaskStatus>((resolve, reject) => {
+/** Launches `webTask` on the first offer; resolves with its TASK_RUNNING status and host port. */
+async function runWebTask(
+  client: SchedulerClient,
+  image: string,
+  timeoutMs: number,
+): Promise<{ status: TaskStatus; hostPort: number }> {
+  let hostPort: number | undefined;
+  return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("task web did not reach TASK_RUNNING")), timeoutMs);
     client.on("OFFERS", (event) => {
       for (const offer of event.offers.offers) {
-        if (launched) {
+        if (hostPort !== undefined) {
           void client.decline(offer.id).catch(() => undefined);
           continue;
         }
-        launched = true;
-        freeOfferedPort(offer)
-          .then((port) => client.launch(offer.id, [webTask(offer, image, port)]))
-          .catch(reject);
+        hostPort = offeredPort(offer);
+        client.launch(offer.id, [webTask(offer, image, hostPort)]).catch(reject);
       }
     });
     client.on("UPDATE", (event) => {
       const { status } = event.update;
       if (status.state === "TASK_RUNNING") {
         clearTimeout(timer);
-        resolve(status);
+        resolve({ status, hostPort: hostPort ?? 0 });
       } else if (status.state !== "TASK_STARTING") {
         clearTimeout(timer);
         reject(new Error(`task web: ${status.state} ${status.message ?? ""}`));
@@ -128,17 +128,24 @@ describeDocker("the Docker runtime", () => {
     const slaves = (await (await fetch(`${cluster.master.url}/master/slaves`)).json()) as {
       slaves: Array<{ active: boolean; hostname: string }>;
     };
+    // Each agent advertises its container's IP on the cluster network.
+    const docker = dockerClient();
+    const agentIps = await Promise.all(
+      ["agent-1", "agent-2"].map(async (name) => {
+        const agent = await docker.getContainer(containerName(clusterId, name)).inspect();
+        return agent.NetworkSettings.Networks[networkName(clusterId)]?.IPAddress;
+      }),
+    );
     expect(
       slaves.slaves
         .filter((s) => s.active)
         .map((s) => s.hostname)
         .sort(),
-    ).toEqual(["agent-1", "agent-2"]);
+    ).toEqual([...agentIps].sort());
 
     const record = state.readCluster();
     expect(record?.runtime).toBe("docker");
     expect(record?.roles.map((r) => r.containerId).every((id) => typeof id === "string")).toBe(true);
-    const docker = dockerClient();
     const master = await docker.getContainer(record?.roles[0]?.containerId ?? "").inspect();
     expect(master.Config.Labels).toMatchObject({ [CLUSTER_LABEL]: clusterId, "minimesos.role": "master" });
 
@@ -157,7 +164,7 @@ describeDocker("the Docker runtime", () => {
     expect(await destroyCluster(state)).toBeUndefined();
   }, 120_000);
 
-  it("runs a BRIDGE DOCKER task as a sibling container reachable on 127.0.0.1, and destroy removes it", async () => {
+  it("runs a BRIDGE DOCKER task as a sibling container reachable at the agent's IP, and destroy removes it", async () => {
     const image = await ensureTestImage();
     const state = new StateDir(join(dir, "web"));
     const cluster = await startCluster(testPreset({}), {
@@ -177,24 +184,23 @@ describeDocker("the Docker runtime", () => {
       try {
         const running = runWebTask(client, image, 45_000);
         await client.subscribe();
-        const status = await running;
+        const { status, hostPort } = await running;
         const address = status.container_status?.network_infos?.[0]?.ip_addresses?.[0]?.ip_address;
-        expect(address).toBe("127.0.0.1");
+        const agent = await dockerClient().getContainer(containerName(clusterId, "agent-1")).inspect();
+        expect(address).toBe(agent.NetworkSettings.Networks[networkName(clusterId)]?.IPAddress);
         const [inspected] = JSON.parse(Buffer.from(status.data ?? "", "base64").toString()) as Array<{
           Id: string;
           Config: { Labels: Record<string, string> };
-          NetworkSettings: { Ports: Record<string, Array<{ HostIp: string; HostPort: string }> | null> };
+          HostConfig: { NetworkMode: string };
         }>;
         expect(inspected?.Config.Labels[CLUSTER_LABEL]).toBe(clusterId);
-        const published = inspected?.NetworkSettings.Ports["8080/tcp"]?.[0];
-        expect(published?.HostIp).toBe("127.0.0.1");
-        const body = await fetchText(`http://${address}:${published?.HostPort}/index.html`, 15_000);
+        expect(inspected?.HostConfig.NetworkMode).toBe(networkName(clusterId));
+        const body = await fetchText(`http://${address}:${hostPort}/index.html`, 15_000);
         expect(body.trim()).toBe("hello-from-task");
         // The task container's sandbox bind names the agent's work_dir, which is the host's at the same path.
         const workDir = inspected?.Config.Labels["minimesos.agent_work_dir"] ?? "";
         expect(workDir).toBe(state.workDir("agent-1"));
-        const agentContainer = await dockerClient().getContainer(`minimesos-${clusterId}-agent-1`).inspect();
-        expect(agentContainer.HostConfig.Binds).toContain(`${workDir}:${workDir}:rw`);
+        expect(agent.HostConfig.Binds).toContain(`${workDir}:${workDir}:rw`);
         expect(existsSync(join(workDir, "slaves"))).toBe(true);
         // Destroy while the task still runs: its container is a sibling labelled with the cluster id.
         const tasks = await dockerClient().listContainers({

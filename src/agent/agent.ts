@@ -7,6 +7,7 @@ import type { RunningRole } from "../common/role.js";
 import { AGENT_CAPABILITIES, type AgentInfo } from "../mesos/agent-info.js";
 import type { AgentLinkEvent } from "../mesos/agent-link-protocol.js";
 import type { MasterInfo } from "../mesos/master-info.js";
+import { advertisedIp } from "./advertised-address.js";
 import { AgentRuntime, type AgentRuntimeSettings } from "./agent-runtime.js";
 import { checkpointAgentId, forgetCheckpointedAgentId, readCheckpointedAgentId } from "./checkpoint.js";
 import type { Containerizer } from "./containerizer/containerizer.js";
@@ -61,12 +62,17 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     choice.base === "simulated" ? new SimulatedContainerizer() : new MesosContainerizer();
   const masterUrl = masterBaseUrl(options.master);
   const ip = options.ip ?? "127.0.0.1";
+  const advertised = advertisedIp(ip, options.advertiseIp);
   const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), "minimesos-agent-"));
   mkdirSync(workDir, { recursive: true });
   const docker = choice.docker
     ? new DockerContainerizer({
         workDir,
         publishIp: options.dockerPublishIp ?? ip,
+        advertisedIp: advertised,
+        listenIp: ip,
+        ...(options.dockerBridgeNetwork ? { bridgeNetwork: options.dockerBridgeNetwork } : {}),
+        ...(options.dockerHostNetwork ? { hostNetworkMode: options.dockerHostNetwork } : {}),
         ...(options.dockerLabels ? { labels: options.dockerLabels } : {}),
       })
     : undefined;
@@ -84,7 +90,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   // Routes go in before listening; what depends on the bound port is filled in right after.
   let port = 0;
   let pid = "";
-  const hostname = options.hostname ?? ip;
+  const hostname = options.hostname ?? advertised;
   const flags: Record<string, string> = {};
   const agentInfo = (): AgentInfo => ({
     hostname,
@@ -179,7 +185,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     await app.close();
     throw error;
   }
-  pid = `slave(1)@${ip}:${port}`;
+  pid = `slave(1)@${advertised}:${port}`;
   runtimeSettings.port = port;
   identity.pid = pid;
   identity.port = port;

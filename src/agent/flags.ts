@@ -4,8 +4,14 @@ import type { FlagSpecs } from "../common/flags.js";
 export const agentFlags: FlagSpecs = {
   ip: { kind: "string", help: "IP address to listen on", default: "127.0.0.1" },
   port: { kind: "number", help: "Port to listen on (0 = any free port)", default: "5051" },
-  hostname: { kind: "string", help: "Hostname the agent advertises (default: the ip)" },
-  advertise_ip: { kind: "string", help: "IP address advertised to reach this agent" },
+  hostname: {
+    kind: "string",
+    help: "Hostname the agent advertises (default: its advertised IP)",
+  },
+  advertise_ip: {
+    kind: "string",
+    help: "IP address advertised to reach this agent (default: --ip; with --ip=0.0.0.0 this machine's first non-loopback IPv4 address)",
+  },
   master: { kind: "string", help: "The master to register with: host:port or http://host:port" },
   work_dir: { kind: "string", help: "Where sandboxes and checkpoints live (default: a new temp dir)" },
   resources: { kind: "string", help: "Total resources, e.g. 'cpus:4;mem:2048;ports:[31000-32000]'" },
@@ -17,7 +23,26 @@ export const agentFlags: FlagSpecs = {
   },
   docker_publish_ip: {
     kind: "string",
-    help: "minimesos: host IP where DOCKER tasks' port mappings are published and reported (default: --ip)",
+    help:
+      "minimesos extension: host IP where the engine publishes DOCKER tasks' port mappings (USER networks, and " +
+      "BRIDGE without --docker_bridge_network) and where HOST and BRIDGE tasks are reported (default: --ip)",
+  },
+  docker_bridge_network: {
+    kind: "string",
+    help:
+      "minimesos extension: run BRIDGE DOCKER tasks on this Docker network instead of the default bridge and, " +
+      "instead of publishing their port mappings, forward <--ip>:<host_port> (tcp and udp) from the agent's " +
+      "own network namespace to <container IP>:<container_port>; tasks are then reported at the advertised IP",
+  },
+  docker_host_network: {
+    kind: "string",
+    help:
+      "minimesos extension: Docker network mode of HOST DOCKER tasks (default host); container:<agent " +
+      "container> makes a containerized agent's network namespace their host, reported at the advertised IP",
+  },
+  docker_container_labels: {
+    kind: "string",
+    help: "minimesos extension: extra labels on every DOCKER task container, 'key=value;key=value' or a JSON object",
   },
   default_role: { kind: "string", help: "Role for resources given without one", default: "*" },
   executor_registration_timeout: {

@@ -13,7 +13,10 @@ export interface AgentOptions {
   ip?: string;
   /** Default 5051; 0 picks any free port. */
   port?: number;
+  /** Default: the advertised IP. */
   hostname?: string;
+  /** The IP in the agent's pid; default `ip`, or this machine's first non-loopback IPv4 for 0.0.0.0. */
+  advertiseIp?: string;
   /** `host:port` or `http://host:port`. */
   master: string;
   /** Default: a new directory under the OS temp dir. */
@@ -27,6 +30,13 @@ export interface AgentOptions {
   dockerLabels?: Record<string, string>;
   /** Host IP that DOCKER tasks' port mappings are published on and reported at; default `ip`. */
   dockerPublishIp?: string;
+  /**
+   * A Docker network for BRIDGE tasks: their port mappings are then forwarded from `ip` inside the agent's
+   * network namespace to the container, and HOST and BRIDGE tasks are reported at the advertised IP.
+   */
+  dockerBridgeNetwork?: string;
+  /** Network mode of HOST Docker tasks; default `host` (`container:<agent container>` in the Docker runtime). */
+  dockerHostNetwork?: string;
   defaultRole?: string;
   statusUpdateRetryIntervalMs?: number;
   executorRegistrationTimeoutMs?: number;

@@ -28,6 +28,23 @@ describe("agent flags", () => {
     expect(options.flags?.executor_registration_timeout).toBe("2secs");
   });
 
+  it("carry the minimesos Docker extensions into the options", () => {
+    const { values } = parseFlags(agentFlags, [
+      "--master=master:5050",
+      "--ip=0.0.0.0",
+      "--advertise_ip=10.0.0.7",
+      "--docker_bridge_network=minimesos-1",
+      "--docker_host_network=container:minimesos-1-agent-1",
+      "--docker_container_labels=minimesos.test=t-1;team=core",
+    ]);
+    expect(agentOptionsFromFlags(values)).toMatchObject({
+      advertiseIp: "10.0.0.7",
+      dockerBridgeNetwork: "minimesos-1",
+      dockerHostNetwork: "container:minimesos-1-agent-1",
+      dockerLabels: { "minimesos.test": "t-1", team: "core" },
+    });
+  });
+
   it("require --master", () => {
     expect(() => agentOptionsFromFlags(parseFlags(agentFlags, [], {}).values)).toThrow(/--master/);
   });

@@ -2,6 +2,7 @@ import { formatDuration } from "../common/duration.js";
 import type { FlagValue } from "../common/flags.js";
 import type { RoleDefinition } from "../common/role.js";
 import { startAgent } from "./agent.js";
+import { parseLabelsFlag } from "./containerizer/docker/labels-flag.js";
 import { agentFlags } from "./flags.js";
 import type { AgentOptions } from "./options.js";
 
@@ -11,6 +12,7 @@ export function agentOptionsFromFlags(flags: Record<string, FlagValue>): AgentOp
   const ms = (name: string) => (typeof flags[name] === "number" ? flags[name] : undefined);
   const master = text("master");
   if (!master) throw new Error("Missing required flag --master (host:port of the master)");
+  const labels = text("docker_container_labels");
   const asStrings: Record<string, string> = {};
   for (const [name, value] of Object.entries(flags))
     if (value !== undefined)
@@ -21,11 +23,15 @@ export function agentOptionsFromFlags(flags: Record<string, FlagValue>): AgentOp
     ip: text("ip"),
     port: typeof flags.port === "number" ? flags.port : undefined,
     hostname: text("hostname"),
+    advertiseIp: text("advertise_ip"),
     workDir: text("work_dir"),
     resources: text("resources"),
     attributes: text("attributes"),
     containerizers: text("containerizers"),
     dockerPublishIp: text("docker_publish_ip"),
+    dockerBridgeNetwork: text("docker_bridge_network"),
+    dockerHostNetwork: text("docker_host_network"),
+    ...(labels !== undefined ? { dockerLabels: parseLabelsFlag(labels) } : {}),
     defaultRole: text("default_role"),
     executorRegistrationTimeoutMs: ms("executor_registration_timeout"),
     executorShutdownGracePeriodMs: ms("executor_shutdown_grace_period"),

@@ -35,7 +35,7 @@ export class RunningCluster {
           name: r.name,
           role: r.role,
           url: r.url,
-          hostname: flags.hostname ?? reachableHost(new URL(r.url).hostname),
+          hostname: flags.hostname ?? r.advertisedIp ?? reachableHost(new URL(r.url).hostname),
           pid: r.pid,
           ...(r.containerId ? { containerId: r.containerId } : {}),
           logPath: r.logPath,

@@ -1,3 +1,4 @@
+import { agentPid } from "./agent-pid.js";
 import { newClusterId } from "./cluster-id.js";
 import { logTail } from "./log-tail.js";
 import { planCluster } from "./plan.js";
@@ -115,7 +116,7 @@ async function startClusterOnce(
     );
     if (!master) throw new Error("the runtime started no master");
     const marathon = plan.marathon && (await launch(plan.marathon));
-    const pids = plan.agents.map((a) => agentPid(a.flags));
+    const pids = plan.agents.map((a, i) => agentPid(a.flags, agents[i]));
     const agentIds = await progress.step(`Waiting for ${count} agent(s) to register`, () =>
       waitFor(
         "every agent to register with the master",
@@ -181,7 +182,3 @@ function failure(role: { name: string; logPath?: string }, error: unknown): Clus
     logTail(role.logPath),
   );
 }
-
-/** The libprocess-style pid the master lists for an agent started with these flags (its --ip, even 0.0.0.0). */
-const agentPid = (flags: Record<string, string>): string =>
-  `slave(1)@${flags.ip ?? "127.0.0.1"}:${flags.port}`;

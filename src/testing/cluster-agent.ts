@@ -1,7 +1,7 @@
 import { reachableHost } from "../cluster/plan.js";
 import type { RoleLaunch } from "../cluster/runtime/runtime.js";
 import type { AgentStatus } from "./cluster-roles.js";
-import { agentPid } from "./cluster-roles.js";
+import { agentPid } from "../cluster/agent-pid.js";
 
 /** One agent of a started cluster, as it is now. */
 export interface ClusterAgent {
@@ -32,7 +32,7 @@ export function clusterAgent(
     id,
     url,
     hostname: launch.flags.hostname ?? reachableHost(launch.flags.ip ?? "127.0.0.1"),
-    pid: agentPid(launch),
+    pid: agentPid(launch.flags),
     status,
   };
 }

@@ -1,4 +1,4 @@
-import { reachableHost } from "../cluster/plan.js";
+import { agentPid } from "../cluster/agent-pid.js";
 import { activeAgentIds, isHealthy, waitFor } from "../cluster/readiness.js";
 import { stopRoles, type RunningCluster } from "../cluster/running-cluster.js";
 import { isAlive } from "../cluster/runtime/pids.js";
@@ -12,10 +12,6 @@ interface AgentSlot {
   status: AgentStatus;
   id: string;
 }
-
-/** `slave(1)@ip:port`, the pid the master lists an agent under. */
-export const agentPid = (launch: RoleLaunch): string =>
-  `slave(1)@${reachableHost(launch.flags.ip ?? "127.0.0.1")}:${launch.flags.port}`;
 
 /** SIGKILL for a role process; the in-process runtime's abrupt stop otherwise. */
 async function killRole(role: LaunchedRole, inProcess: boolean): Promise<void> {
@@ -92,7 +88,7 @@ export class ClusterRoles {
     current.status = "running";
     const [id] = await waitFor(
       `${slot.launch.name} to re-register with the master`,
-      () => activeAgentIds(this.master.url, [agentPid(slot.launch)]),
+      () => activeAgentIds(this.master.url, [agentPid(slot.launch.flags, current.role)]),
       this.timeoutMs,
     );
     current.id = id ?? current.id;
@@ -111,7 +107,7 @@ export class ClusterRoles {
     );
     const pids = this.slots
       .filter((s) => s.status === "running")
-      .map((s) => agentPid(this.runtime.launchOf(s.role.name)));
+      .map((s) => agentPid(this.runtime.launchOf(s.role.name).flags, s.role));
     await waitFor(
       "every running agent to re-register with the restarted master",
       () => activeAgentIds(this.master.url, pids),

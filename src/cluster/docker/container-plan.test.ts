@@ -58,7 +58,7 @@ const plan: ClusterPlan = {
 };
 
 describe("dockerPlan", () => {
-  const adapted = dockerPlan(plan);
+  const adapted = dockerPlan(plan, { clusterId: "42", labels: { "minimesos.test": "t-1", team: "core" } });
 
   it("binds every role on 0.0.0.0 in its container and keeps the host-reachable URLs", () => {
     expect(adapted.master.flags).toMatchObject({
@@ -74,16 +74,26 @@ describe("dockerPlan", () => {
     });
   });
 
-  it("points the other roles at the master's network alias and lets agents advertise theirs", () => {
-    expect(adapted.agents[0]?.flags).toMatchObject({
-      ip: "0.0.0.0",
-      master: "master:5050",
-      hostname: "agent-1",
-    });
+  it("points the other roles at the master's network alias and lets agents advertise their container IP", () => {
+    expect(adapted.agents[0]?.flags).toMatchObject({ ip: "0.0.0.0", master: "master:5050" });
+    // No --hostname and no --advertise_ip: bound to 0.0.0.0, the agent advertises its container's address.
+    expect(adapted.agents[0]?.flags.hostname).toBeUndefined();
+    expect(adapted.agents[0]?.flags.advertise_ip).toBeUndefined();
     expect(adapted.marathon?.flags.master).toBe("master:5050");
   });
 
-  it("gives agents their host work_dir at the same path, the docker containerizer and loopback publishing", () => {
+  it("gives agents' DOCKER tasks the agent's network namespace, the cluster network and the runtime's labels", () => {
+    expect(adapted.agents[0]?.flags).toMatchObject({
+      docker_host_network: "container:minimesos-42-agent-1",
+      docker_bridge_network: "minimesos-42",
+      docker_container_labels: "minimesos.test=t-1;team=core",
+    });
+    expect(adapted.agents[1]?.flags.docker_host_network).toBe("container:minimesos-42-agent-2");
+    expect(dockerPlan(plan, { clusterId: "42" }).agents[0]?.flags.docker_container_labels).toBeUndefined();
+    expect(adapted.master.flags.docker_bridge_network).toBeUndefined();
+  });
+
+  it("gives agents their host work_dir at the same path, the docker containerizer and loopback publishing (USER networks)", () => {
     expect(adapted.agents[0]?.flags).toMatchObject({
       work_dir: "/s/work/agent-1",
       containerizers: "docker,mesos",

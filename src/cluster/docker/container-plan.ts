@@ -2,6 +2,15 @@ import { resolve } from "node:path";
 import type { ClusterPlan } from "../plan.js";
 import { reachableHost } from "../plan.js";
 import type { RoleLaunch } from "../runtime/runtime.js";
+import { formatLabelsFlag } from "../../agent/containerizer/docker/labels-flag.js";
+import { containerName, networkName, type Labels } from "./labels.js";
+
+/** What the plan needs to know of the cluster's place in the engine. */
+export interface DockerPlanContext {
+  clusterId: string;
+  /** Extra labels the runtime puts on everything; agents put them on their task containers too. */
+  labels?: Labels;
+}
 
 /** Where a role keeps its work directory inside its container. */
 export const containerWorkDir = (roleName: string): string => `/var/lib/minimesos/${roleName}`;
@@ -15,7 +24,7 @@ function hostReachableUrl(url: string, bindAddress: string): string {
   return parsed.origin;
 }
 
-/** Where the engine publishes DOCKER tasks' port mappings (the host's loopback) and the address reported. */
+/** Where the engine publishes the port mappings of DOCKER tasks on USER networks: the host's loopback. */
 export const TASK_PUBLISH_IP = "127.0.0.1";
 
 /** The containerizers an agent runs with here: `docker` first, so DOCKER tasks become sibling containers. */
@@ -26,16 +35,23 @@ function withDocker(containerizers: string | undefined): string {
 
 /**
  * An agent's flags: its work_dir is the host's `.minimesos/work/agent-N`, mounted at the same absolute path
- * (the host's engine bind-mounts sandboxes into task containers by that path); task ports are published on
- * the host's loopback.
+ * (the host's engine bind-mounts sandboxes into task containers by that path). Its DOCKER tasks live in its
+ * own network namespace: HOST tasks join the agent container's, BRIDGE tasks run on the cluster network
+ * with their ports forwarded by the agent, so every task is reached at the agent's IP; USER networks' port
+ * mappings are published on the host's loopback.
  */
-function adaptAgentFlags(flags: Record<string, string>, name: string): void {
+function adaptAgentFlags(flags: Record<string, string>, name: string, context: DockerPlanContext): void {
   flags.work_dir = resolve(flags.work_dir ?? containerWorkDir(name));
   flags.containerizers = withDocker(flags.containerizers);
   flags.docker_publish_ip ??= TASK_PUBLISH_IP;
+  flags.docker_host_network ??= `container:${containerName(context.clusterId, name)}`;
+  flags.docker_bridge_network ??= networkName(context.clusterId);
+  const labels = context.labels ?? {};
+  if (flags.docker_container_labels === undefined && Object.keys(labels).length > 0)
+    flags.docker_container_labels = formatLabelsFlag(labels);
 }
 
-function adaptRole(launch: RoleLaunch, plan: ClusterPlan): RoleLaunch {
+function adaptRole(launch: RoleLaunch, plan: ClusterPlan, context: DockerPlanContext): RoleLaunch {
   const flags = { ...launch.flags };
   const advertisesDefault = (ipFlag: string) =>
     flags.hostname === undefined || flags.hostname === reachableHost(flags[ipFlag] ?? "");
@@ -44,10 +60,11 @@ function adaptRole(launch: RoleLaunch, plan: ClusterPlan): RoleLaunch {
     flags.http_address = "0.0.0.0";
     flags.storage = containerWorkDir(launch.name);
   } else {
-    if (launch.role === "agent" && advertisesDefault("ip")) flags.hostname = launch.name;
+    // An agent without a hostname of the spec's advertises its container's IP, which the host reaches.
+    if (launch.role === "agent" && advertisesDefault("ip")) delete flags.hostname;
     if (launch.role === "master" && flags.hostname === undefined) flags.hostname = launch.name;
     flags.ip = "0.0.0.0";
-    if (launch.role === "agent") adaptAgentFlags(flags, launch.name);
+    if (launch.role === "agent") adaptAgentFlags(flags, launch.name, context);
     else flags.work_dir = containerWorkDir(launch.name);
   }
   if (launch.role !== "master") flags.master = masterOnNetwork(plan);
@@ -56,14 +73,16 @@ function adaptRole(launch: RoleLaunch, plan: ClusterPlan): RoleLaunch {
 
 /**
  * The plan as the Docker runtime runs it: every role binds 0.0.0.0 in its container (its port published on
- * the same host port), advertises its network alias, and finds the master by the master's alias; the URLs
- * stay the host-reachable 127.0.0.1:<port> ones.
+ * the same host port) and finds the master by the master's alias; the master and Marathon advertise their
+ * aliases, agents their container IPs (reachable from the host and from the other containers, so task
+ * addresses work from both). The URLs stay the host-reachable 127.0.0.1:<port> ones.
  */
-export function dockerPlan(plan: ClusterPlan): ClusterPlan {
+export function dockerPlan(plan: ClusterPlan, context: DockerPlanContext): ClusterPlan {
+  const adapt = (launch: RoleLaunch) => adaptRole(launch, plan, context);
   return {
     bindAddress: plan.bindAddress,
-    master: adaptRole(plan.master, plan),
-    agents: plan.agents.map((agent) => adaptRole(agent, plan)),
-    ...(plan.marathon ? { marathon: adaptRole(plan.marathon, plan) } : {}),
+    master: adapt(plan.master),
+    agents: plan.agents.map(adapt),
+    ...(plan.marathon ? { marathon: adapt(plan.marathon) } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Progress } from "../progress.js";
 import { dockerEngine, isNotFound, type DockerEngine } from "./engine.js";
+import { removeStaleRoleImages } from "./image-cleanup.js";
 import { roleImageTag } from "./image-tag.js";
 import { assembleRootfs, IMAGE_CLI } from "./rootfs.js";
 
@@ -54,7 +55,8 @@ async function importRootfs(engine: DockerEngine, staging: string, tag: string):
 
 /**
  * The image every role container runs, built from the installed package when this build of it has none
- * yet: never pulled, cached by its content tag. Each step is one progress line.
+ * yet: never pulled, cached by its content tag. Each step is one progress line. After a build, the older
+ * tags of the repository that no container uses are removed.
  */
 export async function ensureRoleImage(
   progress: Progress,
@@ -74,5 +76,9 @@ export async function ensureRoleImage(
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+  await removeStaleRoleImages(engine, tag).then(
+    (removed) => removed.length > 0 && progress.note(`Removed older image(s) ${removed.join(", ")}`),
+    (error: unknown) => progress.note(`Could not remove older minimesos images: ${(error as Error).message}`),
+  );
   return tag;
 }

@@ -81,7 +81,8 @@ export async function launchRoleContainer(
     await container.remove({ force: true }).catch(() => undefined);
     throw error;
   }
-  const pid = (await container.inspect()).State.Pid;
+  const inspected = await container.inspect();
+  const advertisedIp = inspected.NetworkSettings.Networks[network]?.IPAddress;
   const remove = async (graceSeconds: number) => {
     try {
       if (graceSeconds > 0)
@@ -98,8 +99,9 @@ export async function launchRoleContainer(
     name: launch.name,
     role: launch.role,
     url: launch.url,
-    pid,
+    pid: inspected.State.Pid,
     containerId: container.id,
+    ...(advertisedIp ? { advertisedIp } : {}),
     logPath: launch.logPath,
     exited: () => exited,
     stop: () => remove(5),

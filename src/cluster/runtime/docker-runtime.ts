@@ -17,13 +17,15 @@ export interface DockerRuntimeOptions {
 /**
  * Each role in its own container on a network of the cluster's own, from an image built locally out of
  * the installed package. Ports are published on 127.0.0.1 (every interface with mapPortsToHost); every
- * container and the network carry `minimesos.cluster=<id>` and `minimesos.role=<name>`.
+ * container and the network carry `minimesos.cluster=<id>` and `minimesos.role=<name>`, and the agents'
+ * task containers the extra labels too. Agents advertise their container IPs, where their tasks are.
  */
 export class DockerRuntime implements Runtime {
   readonly kind = "docker";
   private readonly engine: DockerEngine;
   private readonly labels: Labels;
   private image: string | undefined;
+  private clusterId: string | undefined;
   private publishAddress = "127.0.0.1";
 
   constructor(options: DockerRuntimeOptions = {}) {
@@ -32,6 +34,7 @@ export class DockerRuntime implements Runtime {
   }
 
   async prepare(clusterId: string, progress: Progress): Promise<void> {
+    this.clusterId = clusterId;
     this.image = await ensureRoleImage(progress, this.engine);
     await progress.step(`Creating network ${networkName(clusterId)}`, () =>
       createClusterNetwork(this.engine, clusterId, this.labels),
@@ -39,8 +42,9 @@ export class DockerRuntime implements Runtime {
   }
 
   adaptPlan(plan: ClusterPlan): ClusterPlan {
+    if (this.clusterId === undefined) throw new Error("DockerRuntime.prepare() must run before adaptPlan()");
     this.publishAddress = plan.bindAddress;
-    return dockerPlan(plan);
+    return dockerPlan(plan, { clusterId: this.clusterId, labels: this.labels });
   }
 
   async launch(launch: RoleLaunch, clusterId: string): Promise<LaunchedRole> {

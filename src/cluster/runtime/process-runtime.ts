@@ -37,15 +37,11 @@ export class ProcessRuntime implements Runtime {
   async launch(launch: RoleLaunch, clusterId: string): Promise<LaunchedRole> {
     const log = openSync(launch.logPath, "a");
     try {
-      const child = spawn(
-        process.execPath,
-        [CLI_PATH, "run", launch.role, ...flagsToArgs(launch.flags)],
-        {
-          detached: true,
-          stdio: ["ignore", log, log],
-          env: { ...process.env, [CLUSTER_ID_ENV]: clusterId },
-        },
-      );
+      const child = spawn(process.execPath, [CLI_PATH, "run", launch.role, ...flagsToArgs(launch.flags)], {
+        detached: true,
+        stdio: ["ignore", log, log],
+        env: { ...process.env, [CLUSTER_ID_ENV]: clusterId },
+      });
       await new Promise<void>((resolve, reject) => {
         child.once("spawn", resolve);
         child.once("error", reject);

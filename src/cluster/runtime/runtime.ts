@@ -24,6 +24,8 @@ export interface LaunchedRole {
   readonly logPath?: string;
   /** The role's container (docker runtime). */
   readonly containerId?: string;
+  /** The IP a role bound to 0.0.0.0 advertises, when the runtime knows it (its container's IP). */
+  readonly advertisedIp?: string;
   /** True once the role's process has ended (never for roles inside this process). */
   exited(): boolean;
   /**

@@ -18,8 +18,9 @@ const task = (container: Record<string, unknown>, extra: Partial<TaskInfo> = {})
   ...extra,
 });
 
-const options = (info: TaskInfo) =>
+const options = (info: TaskInfo, networks?: DockerLaunchContext["networks"]) =>
   createOptions({
+    ...(networks ? { networks } : {}),
     task: info,
     spec: dockerContainerSpec(info.container ?? {}),
     containerId: "c-1",
@@ -107,6 +108,30 @@ describe("the Docker command line Mesos builds, as Engine API fields", () => {
     expect(() =>
       options(task({ docker: { image: "a", port_mappings: [{ host_port: 31000, container_port: 80 }] } })),
     ).toThrow(DockerLaunchError);
+  });
+
+  it("puts HOST and BRIDGE tasks on the agent's networks when it has them, exposing BRIDGE ports only", () => {
+    const networks = { host: "container:minimesos-1-agent-1", bridge: "minimesos-1" };
+    const host = options(task({ docker: { image: "a" } }), networks);
+    expect(host.HostConfig?.NetworkMode).toBe("container:minimesos-1-agent-1");
+    const bridge = options(
+      task({
+        docker: { image: "a", network: "BRIDGE", port_mappings: [{ host_port: 31001, container_port: 80 }] },
+      }),
+      networks,
+    );
+    expect(bridge.HostConfig?.NetworkMode).toBe("minimesos-1");
+    expect(bridge.ExposedPorts).toEqual({ "80/tcp": {} });
+    expect(bridge.HostConfig?.PortBindings).toBeUndefined();
+    const user = options(
+      task({
+        docker: { image: "a", network: "USER", port_mappings: [{ host_port: 31001, container_port: 80 }] },
+        network_infos: [{ name: "my-net" }],
+      }),
+      networks,
+    );
+    expect(user.HostConfig?.NetworkMode).toBe("my-net");
+    expect(user.HostConfig?.PortBindings).toEqual({ "80/tcp": [{ HostIp: "127.0.0.1", HostPort: "31001" }] });
   });
 
   it("uses the named network for USER and refuses a hostname on HOST", () => {

@@ -25,6 +25,11 @@ export interface DockerLaunchContext {
   /** The full environment (MESOS_* and the task's variables). */
   env: Record<string, string>;
   labels: Record<string, string>;
+  /**
+   * The networks used for HOST and BRIDGE instead of Docker's own (`--docker_host_network`,
+   * `--docker_bridge_network`); on a bridge network of the agent's, port mappings are exposed, not published.
+   */
+  networks?: { host?: string | undefined; bridge?: string | undefined };
 }
 
 /** The Engine API's create-container body for a task: what `docker run` gets from Mesos's flags. */
@@ -40,7 +45,7 @@ export function createOptions(ctx: DockerLaunchContext): Docker.ContainerCreateO
     Labels: { ...ctx.labels },
     ...(spec.hostname ? { Hostname: spec.hostname } : {}),
     HostConfig: {
-      NetworkMode: networkMode(spec),
+      NetworkMode: networkMode(spec, ctx.networks),
       Privileged: spec.privileged,
       Binds: [`${ctx.sandbox}:${MAPPED_SANDBOX}:rw`, ...spec.volumes.map((v) => bind(v, ctx.sandbox))],
       ...(cpus > 0 ? { CpuShares: Math.round(cpus * 1024) } : {}),
@@ -52,8 +57,10 @@ export function createOptions(ctx: DockerLaunchContext): Docker.ContainerCreateO
   return options;
 }
 
-function networkMode(spec: DockerContainerSpec): string {
+function networkMode(spec: DockerContainerSpec, networks: DockerLaunchContext["networks"]): string {
   if (spec.network === "USER") return spec.userNetwork?.name ?? "";
+  if (spec.network === "HOST" && networks?.host) return networks.host;
+  if (spec.network === "BRIDGE" && networks?.bridge) return networks.bridge;
   return spec.network.toLowerCase();
 }
 
@@ -71,7 +78,10 @@ function bind(volume: DockerVolume, sandbox: string): string {
   return `${source}:${target}:${mode}`;
 }
 
-/** `-p agentIp:host:container/proto` for each mapping; every host port must be one the task was given. */
+/**
+ * `-p agentIp:host:container/proto` for each mapping; every host port must be one the task was given. On
+ * the agent's own bridge network the ports are only exposed: the agent forwards them itself.
+ */
 function addPortMappings(options: Docker.ContainerCreateOptions, ctx: DockerLaunchContext): void {
   const mappings = ctx.spec.portMappings;
   if (mappings.length === 0) return;
@@ -88,5 +98,6 @@ function addPortMappings(options: Docker.ContainerCreateOptions, ctx: DockerLaun
     bindings[key] = [...(bindings[key] ?? []), { HostIp: ctx.agentIp, HostPort: String(m.host_port) }];
   }
   options.ExposedPorts = exposed;
+  if (ctx.spec.network === "BRIDGE" && ctx.networks?.bridge) return;
   options.HostConfig = { ...options.HostConfig, PortBindings: bindings };
 }

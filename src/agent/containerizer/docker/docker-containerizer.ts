@@ -3,7 +3,7 @@ import { dockerClient, isNotFound } from "../../../docker/client.js";
 import { LABELS, labelFilter } from "../../../docker/labels.js";
 import type { ExecutorRecord } from "../../book.js";
 import { containerName, createOptions, type DockerLaunchContext } from "./create-options.js";
-import { DockerLaunchError } from "./docker-info.js";
+import { DockerLaunchError, type DockerNetwork } from "./docker-info.js";
 import { EngineContainer } from "./engine-container.js";
 
 export interface DockerContainerizerOptions {
@@ -12,6 +12,14 @@ export interface DockerContainerizerOptions {
   workDir: string;
   /** Host IP where port mappings are published; also the address reported for HOST and BRIDGE tasks. */
   publishIp: string;
+  /** The agent's advertised IP: where HOST and BRIDGE tasks are reported when the options below are set. */
+  advertisedIp?: string;
+  /** The agent's bind address: forwarded BRIDGE ports listen there. */
+  listenIp?: string;
+  /** Network of BRIDGE tasks, whose port mappings the agent then forwards instead of publishing them. */
+  bridgeNetwork?: string;
+  /** Network mode of HOST tasks (default `host`). */
+  hostNetworkMode?: string;
   /** Put on every container, e.g. a test run's label; MINIMESOS_CLUSTER_ID adds the cluster label. */
   labels?: Record<string, string>;
 }
@@ -24,18 +32,36 @@ export class DockerContainerizer {
   readonly name = "docker";
   readonly docker: Docker;
   readonly publishIp: string;
+  readonly bridgeNetwork: string | undefined;
+  readonly hostNetworkMode: string | undefined;
+  readonly listenIp: string;
   private readonly baseLabels: Record<string, string>;
   private readonly live = new Set<EngineContainer>();
 
   constructor(private readonly options: DockerContainerizerOptions) {
     this.docker = options.docker ?? dockerClient();
     this.publishIp = options.publishIp;
+    this.bridgeNetwork = options.bridgeNetwork;
+    this.hostNetworkMode = options.hostNetworkMode;
+    this.listenIp = options.listenIp ?? options.publishIp;
     const cluster = process.env.MINIMESOS_CLUSTER_ID;
     this.baseLabels = {
       ...(cluster ? { [LABELS.cluster]: cluster } : {}),
       ...options.labels,
       [LABELS.agentWorkDir]: options.workDir,
     };
+  }
+
+  /**
+   * Where a task on `network` is reported: the advertised IP when its network is the agent's own (HOST in
+   * `hostNetworkMode`) or its ports are forwarded from the agent (BRIDGE on `bridgeNetwork`), otherwise
+   * the publish IP.
+   */
+  reportedIp(network: DockerNetwork): string {
+    const agentsOwn =
+      (network === "HOST" && this.hostNetworkMode !== undefined) ||
+      (network === "BRIDGE" && this.bridgeNetwork !== undefined);
+    return agentsOwn ? (this.options.advertisedIp ?? this.publishIp) : this.publishIp;
   }
 
   labelsFor(executor: ExecutorRecord, taskId: string, agentId: string): Record<string, string> {
@@ -50,8 +76,11 @@ export class DockerContainerizer {
   }
 
   /** Creates the task's container; a missing image fails clearly, since this agent cannot pull. */
-  async create(ctx: DockerLaunchContext): Promise<EngineContainer> {
-    const options = createOptions(ctx);
+  async create(ctx: Omit<DockerLaunchContext, "networks">): Promise<EngineContainer> {
+    const options = createOptions({
+      ...ctx,
+      networks: { host: this.hostNetworkMode, bridge: this.bridgeNetwork },
+    });
     await this.requireImage(ctx.spec.image, ctx.spec.forcePullImage);
     return this.track(new EngineContainer(this.docker, await this.docker.createContainer(options)));
   }

@@ -11,6 +11,7 @@ import {
   type StatusFields,
 } from "../../executors/executor-host.js";
 import { fetchUris } from "../../fetcher.js";
+import { bridgeForwards } from "./bridge-forwards.js";
 import { containerName, MAPPED_SANDBOX } from "./create-options.js";
 import type { DockerContainerizer } from "./docker-containerizer.js";
 import { dockerContainerSpec, DockerLaunchError, type DockerContainerSpec } from "./docker-info.js";
@@ -129,13 +130,19 @@ export class DockerExecutor implements ExecutorRuntime {
     if (adopted) await container.streamLogs(this.executor.directory, true);
     const inspect = await container.inspect();
     const spec = known ?? dockerContainerSpec(this.task?.container ?? {});
+    const engine = this.engine;
+    if (engine) await container.forward(bridgeForwards(spec, inspect, engine.bridgeNetwork, engine.listenIp));
     if (!adopted) {
       this.send({ state: "TASK_STARTING" });
       this.send({
         state: "TASK_RUNNING",
         data: Buffer.from(JSON.stringify([inspect])).toString("base64"),
         container_status: {
-          network_infos: reachableNetworkInfos(spec, inspect, this.engine?.publishIp ?? this.host.ip),
+          network_infos: reachableNetworkInfos(
+            spec,
+            inspect,
+            engine?.reportedIp(spec.network) ?? this.host.ip,
+          ),
         },
       });
     }

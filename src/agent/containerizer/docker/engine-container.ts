@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type Docker from "dockerode";
 import { isNotFound } from "../../../docker/client.js";
 import type { ContainerUsage } from "../containerizer.js";
+import { forwardPorts, type ForwardSpec, type PortForward } from "./port-forwarder.js";
 import { followStats, usageFromStats } from "./stats.js";
 
 /** How long the end of a container's output may lag behind its exit before the task's end is reported. */
@@ -17,6 +18,7 @@ export class EngineContainer {
   private latest: ContainerUsage | undefined;
   private statsStream: NodeJS.ReadableStream | undefined;
   private readonly detachment = new AbortController();
+  private forwards: PortForward | undefined;
 
   constructor(
     private readonly docker: Docker,
@@ -63,6 +65,19 @@ export class EngineContainer {
     return this.container.inspect();
   }
 
+  /** Forwards ports to the container until it is removed or detached (the agent's own listeners). */
+  async forward(specs: readonly ForwardSpec[]): Promise<void> {
+    if (specs.length === 0) return;
+    await this.closeForwards();
+    this.forwards = await forwardPorts(specs);
+  }
+
+  private async closeForwards(): Promise<void> {
+    const forwards = this.forwards;
+    this.forwards = undefined;
+    await forwards?.close();
+  }
+
   /** Resolves with the exit code once the container stopped, after its output was written (bounded). */
   async wait(): Promise<number> {
     const { StatusCode } = (await this.container.wait({ abortSignal: this.detachment.signal })) as {
@@ -82,6 +97,7 @@ export class EngineContainer {
   }
 
   async remove(): Promise<void> {
+    await this.closeForwards();
     this.statsStream?.removeAllListeners("data");
     (this.statsStream as { destroy?: () => void } | undefined)?.destroy?.();
     await ignoreStopped(this.container.remove({ force: true, v: true }));
@@ -103,6 +119,7 @@ export class EngineContainer {
   /** The agent stops but leaves the container running: every stream and wait on it is dropped. */
   detach(): void {
     this.detachment.abort();
+    void this.closeForwards();
   }
 
   get detached(): boolean {

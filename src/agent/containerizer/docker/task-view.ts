@@ -5,9 +5,9 @@ import { containerName, MAPPED_SANDBOX } from "./create-options.js";
 import type { DockerContainerSpec } from "./docker-info.js";
 
 /**
- * Where the task can be reached from the host, for `container_status.network_infos`: the agent's IP for
- * HOST networking and for BRIDGE (port mappings are published on the agent's IP, while the container's
- * bridge IP may not be routable from the host, e.g. Docker Desktop), the container's IP on a USER network.
+ * Where the task can be reached from the host, for `container_status.network_infos`: `agentIp` for HOST
+ * and BRIDGE (the IP its port mappings are published or forwarded on, while a container's bridge IP may not
+ * be routable from the host, e.g. Docker Desktop), the container's IP on a USER network.
  */
 export function reachableNetworkInfos(
   spec: DockerContainerSpec,

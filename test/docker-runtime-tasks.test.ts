@@ -14,6 +14,7 @@ import { dockerClient } from "../src/docker/client.js";
 import { LABELS } from "../src/docker/labels.js";
 import { ensureTestImage, TEST_IMAGE } from "../src/docker/test-image.js";
 import { describeDocker, removeTestRunObjects, testRunId, testRunLabels } from "./support/docker.js";
+import { httpBodyWhenUp } from "./support/http.js";
 import { until } from "./support/marathon-cluster.js";
 
 interface MarathonTask {
@@ -58,20 +59,7 @@ const APPS: Record<string, Record<string, unknown>> = {
   },
 };
 
-/** The body at `url`, retried until a server answers there. */
-const httpBody = (url: string): Promise<string> =>
-  until(
-    `an HTTP answer at ${url}`,
-    async () => {
-      try {
-        const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-        return response.ok ? await response.text() : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    WAIT_MS,
-  );
+const httpBody = (url: string): Promise<string> => httpBodyWhenUp(url, WAIT_MS);
 
 describeDocker("tasks of a Docker-runtime cluster, at the addresses Mesos and Marathon report", () => {
   const dir = mkdtempSync(join(tmpdir(), "minimesos-docker-tasks-"));

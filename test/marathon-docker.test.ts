@@ -8,6 +8,7 @@ import { dockerClient, ensureTestImage, labelFilter } from "../src/docker/index.
 import { startMaster, type Master } from "../src/master/master.js";
 import { startMarathon, type Marathon } from "../src/marathon/marathon.js";
 import { describeDocker, removeTestRunObjects, testRunLabels } from "./support/docker.js";
+import { httpBodyWhenUp } from "./support/http.js";
 import { until } from "./support/marathon-cluster.js";
 
 interface MarathonTask {
@@ -78,20 +79,7 @@ describeDocker("Marathon DOCKER apps on a real agent with the docker containeriz
       APP_WAIT_MS,
     );
 
-  /** The body of GET url, retried until the server in the container answers. */
-  const httpBody = (url: string): Promise<string> =>
-    until(
-      `an HTTP answer at ${url}`,
-      async () => {
-        try {
-          const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-          return response.ok ? await response.text() : undefined;
-        } catch {
-          return undefined;
-        }
-      },
-      APP_WAIT_MS,
-    );
+  const httpBody = (url: string): Promise<string> => httpBodyWhenUp(url, APP_WAIT_MS);
 
   const labelledContainers = async (appId: string) =>
     (await dockerClient().listContainers({ all: true, filters: labelFilter(testRunLabels()) })).filter((c) =>

@@ -23,6 +23,7 @@ interface MarathonTask {
   ports: number[];
   state?: string;
   healthCheckResults?: Array<{ alive: boolean }>;
+  ipAddresses?: Array<{ ipAddress: string }>;
 }
 
 const WAIT_MS = 45_000;
@@ -47,6 +48,9 @@ const dockerBridge = (healthProtocol: string) => ({
   ],
 });
 
+/** A user network of the test run's own (the runtime's agents are not on it until a task needs them). */
+const USER_NETWORK = `minimesos-${testRunId}-user`;
+
 /** One app per case, deployed together on one cluster. */
 const APPS: Record<string, Record<string, unknown>> = {
   "/mesos-web": { cmd: serveTaskId("www", '"$PORT0"'), portDefinitions: [{ port: 0 }] },
@@ -56,6 +60,15 @@ const APPS: Record<string, Record<string, unknown>> = {
     cmd: serveTaskId("/tmp/www", '"$PORT0"'),
     portDefinitions: [{ port: 0 }],
     container: { type: "DOCKER", docker: { image: TEST_IMAGE, network: "HOST" } },
+  },
+  "/user-mesos-http": {
+    ...dockerBridge("MESOS_HTTP"),
+    networks: [{ mode: "container", name: USER_NETWORK }],
+    container: {
+      type: "DOCKER",
+      docker: { image: TEST_IMAGE },
+      portMappings: [{ containerPort: 8080 }],
+    },
   },
 };
 
@@ -99,6 +112,7 @@ describeDocker("tasks of a Docker-runtime cluster, at the addresses Mesos and Ma
 
   beforeAll(async () => {
     await ensureTestImage();
+    await dockerClient().createNetwork({ Name: USER_NETWORK, Labels: testRunLabels() });
     cluster = await startCluster(testPreset({ marathon: {} }), {
       runtime: new DockerRuntime({ labels: testRunLabels() }),
       state,
@@ -170,14 +184,23 @@ describeDocker("tasks of a Docker-runtime cluster, at the addresses Mesos and Ma
     );
   }, 60_000);
 
+  it("(f) passes a MESOS_HTTP check on a USER-network task and serves it at the container IP Marathon reports", async () => {
+    const task = await runningTask("/user-mesos-http");
+    const ip = task.ipAddresses?.[0]?.ipAddress ?? "";
+    const container = await taskContainer("/user-mesos-http");
+    expect(ip).toBe(container?.NetworkSettings.Networks[USER_NETWORK]?.IPAddress);
+    expect(await httpBody(`http://${ip}:8080/`)).toBe(`${task.id}\n`);
+  }, 60_000);
+
   it("(e) labels every task container with the runtime's labels", async () => {
-    for (const appId of ["/bridge-http", "/bridge-mesos-http", "/host-web"]) await runningTask(appId);
+    const docker = ["/bridge-http", "/bridge-mesos-http", "/host-web", "/user-mesos-http"];
+    for (const appId of docker) await runningTask(appId);
     const tasks = (
       await dockerClient().listContainers({
         filters: labelFilter({ [CLUSTER_LABEL]: cluster?.clusterId ?? "" }),
       })
     ).filter((c) => c.Labels[LABELS.taskId] !== undefined);
-    expect(tasks).toHaveLength(3);
+    expect(tasks).toHaveLength(docker.length);
     for (const task of tasks) expect(task.Labels[LABELS.testRun]).toBe(testRunId);
   }, 60_000);
 });

@@ -11,6 +11,8 @@ export interface HealthCheckerOptions {
   onStatus: (healthy: boolean, message: string) => void;
   /** `consecutive_failures` unhealthy results in a row outside the grace period: the task must be killed. */
   onKill: (message: string) => void;
+  /** Where HTTP and TCP checks connect (default 127.0.0.1): a Docker task's address in its own network. */
+  probeHost?: string;
   /** Runs COMMAND checks somewhere else than the host (inside a Docker container). */
   commandProbe?: (command: CommandInfo, timeoutMs: number) => Promise<ProbeResult>;
 }
@@ -78,8 +80,9 @@ export class HealthChecker {
   private runProbe(): Promise<ProbeResult> {
     const check = this.options.check;
     const timeoutMs = seconds(check.timeout_seconds, HEALTH_CHECK_DEFAULTS.timeout_seconds);
-    if (check.type === "HTTP" && check.http) return httpProbe(check.http, timeoutMs);
-    if (check.type === "TCP" && check.tcp) return tcpProbe(check.tcp.port, timeoutMs);
+    const host = this.options.probeHost;
+    if (check.type === "HTTP" && check.http) return httpProbe(check.http, timeoutMs, host);
+    if (check.type === "TCP" && check.tcp) return tcpProbe(check.tcp.port, timeoutMs, host);
     if (check.command && this.options.commandProbe)
       return this.options.commandProbe(check.command, timeoutMs);
     if (check.command) return commandProbe(check.command, this.options.sandbox, this.options.env, timeoutMs);

@@ -49,17 +49,19 @@ export function commandProbe(
 }
 
 /**
- * An HTTP(S) check against 127.0.0.1:port; any status from 200 to 399 is healthy, redirects are not followed.
+ * An HTTP(S) check against host:port (127.0.0.1 unless a Docker task's address is given); any status from
+ * 200 to 399 is healthy, redirects are not followed.
  * Like Mesos, an HTTPS check does not verify the target's certificate: tasks commonly serve self-signed ones.
  * `timeoutMs` bounds the whole exchange, from connecting to the end of the body.
  */
 export function httpProbe(
   http: { port: number; path?: string; scheme?: string },
   timeoutMs: number,
+  host = "127.0.0.1",
 ): Promise<ProbeResult> {
   const path = http.path ? (http.path.startsWith("/") ? http.path : `/${http.path}`) : "/";
   const secure = http.scheme === "https";
-  const url = `${secure ? "https" : "http"}://127.0.0.1:${http.port}${path}`;
+  const url = `${secure ? "https" : "http"}://${host}:${http.port}${path}`;
   return new Promise((resolve) => {
     let settled = false;
     const finish = (result: ProbeResult) => {
@@ -93,10 +95,10 @@ export function httpProbe(
   });
 }
 
-/** A TCP check: healthy when 127.0.0.1:port accepts a connection. */
-export function tcpProbe(port: number, timeoutMs: number): Promise<ProbeResult> {
+/** A TCP check: healthy when host:port (127.0.0.1 unless a Docker task's address is given) accepts a connection. */
+export function tcpProbe(port: number, timeoutMs: number, host = "127.0.0.1"): Promise<ProbeResult> {
   return new Promise((resolve) => {
-    const socket = connect({ host: "127.0.0.1", port });
+    const socket = connect({ host, port });
     const done = (result: ProbeResult) => {
       socket.destroy();
       resolve(result);

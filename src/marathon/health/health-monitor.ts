@@ -3,6 +3,7 @@ import { instanceIdOf } from "../core/status-fields.js";
 import type { AppDefinition, HealthCheckDefinition } from "../model/app-definition.js";
 import { isoTime } from "../model/timestamp.js";
 import type { HealthResult, TaskRecord } from "../state/task-record.js";
+import { marathonCheckTarget } from "../scheduling/port-assignments.js";
 import { probeHttp, probeTcp, type ProbeOutcome } from "./probes.js";
 
 const MARATHON_RUN = ["HTTP", "HTTPS", "TCP"];
@@ -16,13 +17,16 @@ const emptyResult = (): HealthResult => ({
   lastFailureCause: null,
 });
 
-function probe(check: HealthCheckDefinition, task: TaskRecord): Promise<ProbeOutcome> {
-  const port = check.port ?? task.ports[check.portIndex ?? 0];
-  if (port === undefined) return Promise.resolve({ alive: false, cause: "no port" });
+function probe(app: AppDefinition, check: HealthCheckDefinition, task: TaskRecord): Promise<ProbeOutcome> {
+  const target =
+    check.port !== undefined
+      ? { host: task.host, port: check.port }
+      : marathonCheckTarget(app, task, check.portIndex ?? 0);
+  if (target === undefined) return Promise.resolve({ alive: false, cause: "no port" });
   const timeoutMs = check.timeoutSeconds * 1000;
-  if (check.protocol === "TCP") return probeTcp(task.host, port, timeoutMs);
+  if (check.protocol === "TCP") return probeTcp(target.host, target.port, timeoutMs);
   const scheme = check.protocol === "HTTPS" ? "https" : "http";
-  return probeHttp(`${scheme}://${task.host}:${port}${check.path ?? "/"}`, timeoutMs);
+  return probeHttp(`${scheme}://${target.host}:${target.port}${check.path ?? "/"}`, timeoutMs);
 }
 
 /** Runs the HTTP, HTTPS and TCP health checks Marathon itself performs against each running task. */
@@ -67,7 +71,7 @@ export class HealthMonitor {
     const app = task ? this.core.apps.get(task.appId) : undefined;
     const check = app?.healthChecks[index];
     if (!task || !app || !check || task.state !== "TASK_RUNNING") return void this.timers.delete(key);
-    const outcome = await probe(check, task);
+    const outcome = await probe(app, check, task);
     if (!this.timers.has(key)) return;
     this.record(app, taskId, index, check, outcome);
     this.schedule(key, taskId, index, check.intervalSeconds * 1000);

@@ -1,5 +1,6 @@
 import type { ContainerInfo } from "../../mesos/task.js";
 import type { AppDefinition } from "../model/app-definition.js";
+import type { PortAssignment } from "./port-assignments.js";
 
 const DOCKER_NETWORK: Record<string, string> = {
   host: "HOST",
@@ -8,7 +9,10 @@ const DOCKER_NETWORK: Record<string, string> = {
 };
 
 /** The app's `container` as a Mesos ContainerInfo (snake_case, as the agent reads it). */
-export function containerInfoOf(app: AppDefinition, hostPorts: readonly number[]): ContainerInfo | undefined {
+export function containerInfoOf(
+  app: AppDefinition,
+  ports: readonly PortAssignment[],
+): ContainerInfo | undefined {
   const c = app.container;
   if (!c) return undefined;
   const volumes = c.volumes.map((v) => ({
@@ -17,12 +21,20 @@ export function containerInfoOf(app: AppDefinition, hostPorts: readonly number[]
     mode: v.mode ?? "RW",
   }));
   const mode = app.networks[0]?.mode ?? "host";
-  const withHost = (c.portMappings ?? []).filter((m) => m.hostPort !== undefined);
-  const portMappings = withHost.map((m, i) => ({
-    host_port: hostPorts[i] ?? 0,
-    container_port: m.containerPort || (hostPorts[i] ?? 0),
-    protocol: m.protocol,
-  }));
+  // Only mappings with a host port are published; the others are reached on the container network itself.
+  const portMappings = (mode === "host" ? [] : (c.portMappings ?? [])).flatMap((m, i) => {
+    const port = ports[i];
+    return port?.hostPort === undefined
+      ? []
+      : [
+          {
+            host_port: port.hostPort,
+            container_port: port.containerPort ?? port.hostPort,
+            protocol: m.protocol,
+          },
+        ];
+  });
+  const networkName = app.networks[0]?.name;
   const image = c.docker?.image;
   if (c.type === "DOCKER")
     return {
@@ -35,6 +47,7 @@ export function containerInfoOf(app: AppDefinition, hostPorts: readonly number[]
         parameters: c.docker?.parameters ?? [],
         ...(portMappings.length > 0 ? { port_mappings: portMappings } : {}),
       },
+      ...(mode === "container" ? { network_infos: [networkName ? { name: networkName } : {}] } : {}),
       volumes,
     };
   return {
@@ -43,9 +56,7 @@ export function containerInfoOf(app: AppDefinition, hostPorts: readonly number[]
     volumes,
     ...(mode !== "host"
       ? {
-          network_infos: [
-            { ...(app.networks[0]?.name ? { name: app.networks[0].name } : {}), port_mappings: portMappings },
-          ],
+          network_infos: [{ ...(networkName ? { name: networkName } : {}), port_mappings: portMappings }],
         }
       : {}),
   };

@@ -129,3 +129,25 @@ describe("buildTaskInfo", () => {
     expect(task.command?.value).toBeUndefined();
   });
 });
+
+describe("buildTaskInfo on a container network", () => {
+  it("names the network, publishes only mappings with a host port and checks the container port", () => {
+    const user = app({
+      cmd: "x",
+      networks: [{ mode: "container", name: "dev" }],
+      container: {
+        type: "DOCKER",
+        docker: { image: "busybox" },
+        portMappings: [{ containerPort: 8080 }, { containerPort: 9090, hostPort: 0 }],
+      },
+      healthChecks: [{ protocol: "MESOS_HTTP", portIndex: 0 }],
+    });
+    const task = buildTaskInfo(user, offer, "web.1", [], [31002]);
+    expect(task.container).toMatchObject({
+      type: "DOCKER",
+      docker: { network: "USER", port_mappings: [{ host_port: 31002, container_port: 9090 }] },
+      network_infos: [{ name: "dev" }],
+    });
+    expect(task.health_check?.http?.port).toBe(8080);
+  });
+});

@@ -6,6 +6,7 @@ import type { TaskInfo } from "../../mesos/task.js";
 import type { AppDefinition, HealthCheckDefinition } from "../model/app-definition.js";
 import { reversedName } from "../model/path-id.js";
 import { containerInfoOf } from "./container-info.js";
+import { mesosCheckPort, portAssignments, type PortAssignment } from "./port-assignments.js";
 import { taskEnvironment } from "./task-env.js";
 
 function commandOf(app: AppDefinition, env: Record<string, string>): CommandInfo {
@@ -27,9 +28,9 @@ function commandOf(app: AppDefinition, env: Record<string, string>): CommandInfo
 /** A MESOS_* or COMMAND health check as the agent runs it. */
 export function mesosHealthCheck(
   check: HealthCheckDefinition,
-  hostPorts: readonly number[],
+  ports: readonly PortAssignment[],
 ): HealthCheck | undefined {
-  const port = check.port ?? hostPorts[check.portIndex ?? 0] ?? 0;
+  const port = check.port ?? mesosCheckPort(ports[check.portIndex ?? 0]);
   const timing = {
     delay_seconds: check.delaySeconds,
     interval_seconds: check.intervalSeconds,
@@ -67,8 +68,9 @@ export function buildTaskInfo(
   hostPorts: readonly number[],
 ): TaskInfo {
   const env = taskEnvironment(app, { id: taskId, host: offer.hostname, hostPorts });
-  const container = containerInfoOf(app, hostPorts);
-  const healthCheck = app.healthChecks.map((h) => mesosHealthCheck(h, hostPorts)).find(Boolean);
+  const ports = portAssignments(app, hostPorts);
+  const container = containerInfoOf(app, ports);
+  const healthCheck = app.healthChecks.map((h) => mesosHealthCheck(h, ports)).find(Boolean);
   const names = app.portDefinitions.map((p) => p.name);
   return {
     name: reversedName(app.id),

@@ -3,7 +3,7 @@ import { dockerClient, isNotFound } from "../../../docker/client.js";
 import { LABELS, labelFilter } from "../../../docker/labels.js";
 import type { ExecutorRecord } from "../../book.js";
 import { containerName, createOptions, type DockerLaunchContext } from "./create-options.js";
-import { DockerLaunchError, type DockerNetwork } from "./docker-info.js";
+import { DockerLaunchError, type DockerContainerSpec, type DockerNetwork } from "./docker-info.js";
 import { EngineContainer } from "./engine-container.js";
 
 export interface DockerContainerizerOptions {
@@ -62,6 +62,25 @@ export class DockerContainerizer {
       (network === "HOST" && this.hostNetworkMode !== undefined) ||
       (network === "BRIDGE" && this.bridgeNetwork !== undefined);
     return agentsOwn ? (this.options.advertisedIp ?? this.publishIp) : this.publishIp;
+  }
+
+  /** The Docker network a BRIDGE or USER task's container is on (its address there is probed by checks). */
+  taskNetwork(spec: DockerContainerSpec): string | undefined {
+    if (spec.network === "BRIDGE") return this.bridgeNetwork ?? "bridge";
+    if (spec.network === "USER") return spec.userNetwork?.name;
+    return undefined;
+  }
+
+  /**
+   * An agent in a container (HOST tasks share its network namespace) joins a user network its task is on,
+   * so that it reaches the task at its address there as an agent on the host does.
+   */
+  async joinNetwork(network: string): Promise<void> {
+    const agentContainer = this.hostNetworkMode?.match(/^container:(.+)$/)?.[1];
+    if (!agentContainer) return;
+    const info = (await this.docker.getContainer(agentContainer).inspect()) as Docker.ContainerInspectInfo;
+    if (info.NetworkSettings.Networks[network]) return;
+    await this.docker.getNetwork(network).connect({ Container: agentContainer });
   }
 
   labelsFor(executor: ExecutorRecord, taskId: string, agentId: string): Record<string, string> {

@@ -1,3 +1,4 @@
+import type Docker from "dockerode";
 import { healthUpdates } from "../../health-checks/health-updates.js";
 import type { KillPolicy } from "../../../mesos/command.js";
 import { hasCapability } from "../../../mesos/framework.js";
@@ -149,7 +150,7 @@ export class DockerExecutor implements ExecutorRuntime {
     this.started = true;
     void container.sampleStats().catch(() => undefined);
     if (this.killing) this.stopContainer();
-    else this.startHealthChecks(container, spec);
+    else await this.startHealthChecks(container, spec, inspect);
     const code = await container.wait();
     this.engine?.release(container);
     await container.remove().catch((error: Error) => this.logFailure("remove", error));
@@ -163,13 +164,23 @@ export class DockerExecutor implements ExecutorRuntime {
     this.finish({ state: code === 0 ? "TASK_FINISHED" : "TASK_FAILED", message });
   }
 
-  private startHealthChecks(container: EngineContainer, spec: DockerContainerSpec): void {
+  private async startHealthChecks(
+    container: EngineContainer,
+    spec: DockerContainerSpec,
+    inspect: Docker.ContainerInspectInfo,
+  ): Promise<void> {
     const task = this.task;
     if (!task?.health_check) return;
+    const network = this.engine?.taskNetwork(spec);
+    if (network && spec.network === "USER")
+      await this.engine?.joinNetwork(network).catch((error: Error) => this.logFailure("join network", error));
+    const networks = inspect.NetworkSettings.Networks;
+    const onNetwork = network ? networks[network] : undefined;
     this.health = dockerHealthChecker({
       check: task.health_check,
       spec,
       container: container.container,
+      containerIp: (onNetwork ?? Object.values(networks)[0])?.IPAddress || undefined,
       env: this.environment(task),
       sandbox: this.executor.directory,
       ...healthUpdates(

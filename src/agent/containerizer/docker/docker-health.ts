@@ -6,17 +6,28 @@ import type { ProbeResult } from "../../health-checks/probes.js";
 import type { DockerContainerSpec } from "./docker-info.js";
 
 /**
- * The check as the agent can run it from the host: Mesos probes HTTP and TCP ports inside the container's
- * network namespace, so on a bridge or user network a mapped container port is probed at its host port.
+ * Where the agent probes a Docker task's HTTP and TCP checks. Mesos probes them inside the container's
+ * network namespace; a task on a bridge or user network is probed at its own IP there (the agent reaches
+ * it on the host, and in the Docker runtime shares that network), so the check's port is the container's.
+ * A port given as a mapped host port is taken as its container port.
  */
-export function hostSideCheck(check: HealthCheck, spec: DockerContainerSpec): HealthCheck {
-  if (spec.network !== "BRIDGE" && spec.network !== "USER") return check;
-  const hostPort = (port: number): number =>
-    spec.portMappings.find((m) => m.container_port === port)?.host_port ?? port;
+export function containerSideCheck(
+  check: HealthCheck,
+  spec: DockerContainerSpec,
+  containerIp: string | undefined,
+): { check: HealthCheck; probeHost?: string } {
+  if ((spec.network !== "BRIDGE" && spec.network !== "USER") || !containerIp) return { check };
+  const containerPort = (port: number): number =>
+    spec.portMappings.some((m) => m.container_port === port)
+      ? port
+      : (spec.portMappings.find((m) => m.host_port === port)?.container_port ?? port);
   return {
-    ...check,
-    ...(check.http ? { http: { ...check.http, port: hostPort(check.http.port) } } : {}),
-    ...(check.tcp ? { tcp: { ...check.tcp, port: hostPort(check.tcp.port) } } : {}),
+    probeHost: containerIp,
+    check: {
+      ...check,
+      ...(check.http ? { http: { ...check.http, port: containerPort(check.http.port) } } : {}),
+      ...(check.tcp ? { tcp: { ...check.tcp, port: containerPort(check.tcp.port) } } : {}),
+    },
   };
 }
 
@@ -55,17 +66,19 @@ export async function execProbe(
   }
 }
 
-/** Starts Mesos-style health checks of a Docker task: HTTP and TCP from the host, COMMAND inside the container. */
+/** Starts Mesos-style health checks of a Docker task: HTTP and TCP at its address, COMMAND inside the container. */
 export function dockerHealthChecker(
-  options: Omit<HealthCheckerOptions, "commandProbe"> & {
+  options: Omit<HealthCheckerOptions, "commandProbe" | "probeHost"> & {
     spec: DockerContainerSpec;
     container: Docker.Container;
+    /** The container's IP on its bridge or user network. */
+    containerIp: string | undefined;
   },
 ): HealthChecker {
-  const { spec, container, ...rest } = options;
+  const { spec, container, containerIp, ...rest } = options;
   const checker = new HealthChecker({
     ...rest,
-    check: hostSideCheck(options.check, spec),
+    ...containerSideCheck(options.check, spec, containerIp),
     commandProbe: (command, timeoutMs) => execProbe(container, command, options.env, timeoutMs),
   });
   checker.start();

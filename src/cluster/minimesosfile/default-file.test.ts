@@ -29,4 +29,14 @@ describe("defaultMinimesosFile", () => {
     expect(spec.master.port).toBe(6060);
     expect(spec.clusterName).toBe("mine");
   });
+
+  it("starts Marathon once its block is uncommented", () => {
+    const edited = defaultMinimesosFile()
+      .replace("    // marathon {", "    marathon {")
+      .replace("    //     portNumber = 8080", "        portNumber = 8081")
+      .replace("    // }\n", "    }\n");
+    const result = loadMinimesosFile(edited);
+    expect(result.unavailable).toEqual([]);
+    expect(devPreset(result.spec).marathon).toMatchObject({ port: 8081, apps: [] });
+  });
 });

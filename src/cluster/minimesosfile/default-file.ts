@@ -56,8 +56,15 @@ export function defaultMinimesosFile(): string {
     "        }",
     "    }",
     "",
-    '    // Not yet available in this version, and accepted for later: marathon { app { marathonJson = "<file,',
-    '    // URL or inline JSON>" } }, chronos { }, mesosdns { }, consul { }, registrator { }, zookeeper { }.',
+    "    // Marathon: uncomment to start it with the cluster. Each app block is deployed once it is up;",
+    "    // marathonJson is a file path, a URL or the JSON itself.",
+    "    // marathon {",
+    `    //     portNumber = ${DEFAULT_PORTS.marathon}`,
+    '    //     app { marathonJson = "apps/web.json" }',
+    "    // }",
+    "",
+    "    // Accepted for later, not yet available in this version: chronos { }, mesosdns { }, consul { },",
+    "    // registrator { }, zookeeper { }.",
     "}",
   ];
   return `${lines.join("\n")}\n`;

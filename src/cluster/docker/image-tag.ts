@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { IMAGE_SCRIPTS } from "./image-scripts.js";
-import { PACKAGE_ROOT, productionPackages, readPackageJson } from "./package-files.js";
+import { PACKAGE_DIR } from "../../common/package-root.js";
+import { productionPackages, readPackageJson } from "./package-files.js";
 
 export const IMAGE_REPOSITORY = "minimesos/minimesos";
 
@@ -23,7 +24,7 @@ function* filesUnder(dir: string): Generator<string> {
  * `minimesos/minimesos:<version>-<hash>`: the hash covers dist/, the production packages' versions, the
  * node binary's version and the baked-in scripts, so an image is built once per build of the package.
  */
-export function roleImageTag(root: string = PACKAGE_ROOT): string {
+export function roleImageTag(root: string = PACKAGE_DIR): string {
   const hash = createHash("sha256");
   const pkg = readPackageJson(root);
   hash.update(`${LAYOUT_VERSION}\0${pkg.version ?? ""}\0${process.version}\0${process.arch}\0`);

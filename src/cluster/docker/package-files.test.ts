@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { PACKAGE_ROOT, productionPackages, readPackageJson } from "./package-files.js";
+import { PACKAGE_DIR } from "../../common/package-root.js";
+import { productionPackages, readPackageJson } from "./package-files.js";
 import { roleImageTag } from "./image-tag.js";
 
 describe("the package files the image carries", () => {
   const targets = productionPackages().map((p) => p.target);
 
   it("finds the package root and every production dependency, transitively", () => {
-    expect(readPackageJson(PACKAGE_ROOT).name).toBe("minimesos");
+    expect(readPackageJson(PACKAGE_DIR).name).toBe("minimesos");
     expect(targets).toEqual(
       expect.arrayContaining(["node_modules/fastify", "node_modules/dockerode", "node_modules/pino"]),
     );

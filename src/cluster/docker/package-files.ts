@@ -1,20 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-
-/**
- * The installed package's root: the nearest folder above this module with package.json and a built
- * dist/cli/main.js (from dist/, from src/ under vitest, or from a benchmark build alike).
- */
-function findPackageRoot(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (let dir = here; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "dist/cli/main.js"))) return dir;
-    if (dirname(dir) === dir) throw new Error(`No built minimesos package above ${here} (run npm run build)`);
-  }
-}
-
-export const PACKAGE_ROOT = findPackageRoot();
+import { PACKAGE_DIR } from "../../common/package-root.js";
 
 interface PackageJson {
   name?: string;
@@ -40,7 +26,7 @@ function resolvePackageDir(name: string, fromDir: string): string | undefined {
  * package root so Node resolves it the same way (`node_modules/x`, `node_modules/y/node_modules/x`).
  * Optional dependencies that are not installed are left out, as npm does.
  */
-export function productionPackages(root: string = PACKAGE_ROOT): Array<{ dir: string; target: string }> {
+export function productionPackages(root: string = PACKAGE_DIR): Array<{ dir: string; target: string }> {
   const found = new Map<string, string>();
   const pending: string[] = [root];
   while (pending.length > 0) {

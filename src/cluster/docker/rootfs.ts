@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, copyFileSync, linkSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { IMAGE_SCRIPTS } from "./image-scripts.js";
-import { PACKAGE_ROOT, productionPackages } from "./package-files.js";
+import { PACKAGE_DIR } from "../../common/package-root.js";
+import { productionPackages } from "./package-files.js";
 
 /** Where the package lives inside the image. */
 export const IMAGE_PACKAGE_DIR = "/opt/minimesos";
@@ -46,7 +47,7 @@ function place(staging: string, path: string, target: string): void {
  * package.json and production node_modules, and the helper scripts. Big files are symlinks: the archive is
  * made with `tar -h`, so nothing is copied twice.
  */
-export function assembleRootfs(staging: string, root: string = PACKAGE_ROOT): void {
+export function assembleRootfs(staging: string, root: string = PACKAGE_DIR): void {
   const node = process.execPath;
   place(staging, "usr/local/bin/node", node);
   for (const lib of sharedLibraries(node)) place(staging, lib.slice(1), lib);

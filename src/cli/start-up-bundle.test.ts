@@ -49,18 +49,29 @@ describe("start-up bundles", () => {
     expect(answer()).toEqual([1, "demo.cjs"]);
   });
 
-  it("never runs an old build's cache for a rebuilt bundle of the same length, and drops the old cache", async () => {
+  it("never runs an old build's cache for a changed bundle of the same length and modification time", async () => {
     writeBundle(1, 1_700_000_000);
     loadStartUpBundle("demo", dir)?.saveCache();
-    const before = cacheFiles();
-    writeBundle(2, 1_700_000_100);
+    writeBundle(2, 1_700_000_000);
     const rebuilt = loadStartUpBundle("demo", dir);
     expect(rebuilt?.fromCache).toBe(false);
     await rebuilt?.bundle.main([]);
     expect(answer()).toEqual([2, "demo.cjs"]);
-    rebuilt?.saveCache();
-    const after = cacheFiles();
-    expect(after).toHaveLength(1);
-    expect(after).not.toEqual(before);
+  });
+
+  it("keeps another build's recent cache and removes the stale ones", () => {
+    writeBundle(1, 1_700_000_000);
+    loadStartUpBundle("demo", dir)?.saveCache();
+    const [first] = cacheFiles();
+    writeBundle(2, 1_700_000_000);
+    loadStartUpBundle("demo", dir)?.saveCache();
+    expect(cacheFiles()).toHaveLength(2);
+
+    const weekAgo = Date.now() / 1000 - 8 * 24 * 3600;
+    utimesSync(join(dir, "cache", "minimesos", "v8-code-cache", first ?? ""), weekAgo, weekAgo);
+    writeBundle(3, 1_700_000_000);
+    loadStartUpBundle("demo", dir)?.saveCache();
+    expect(cacheFiles()).toHaveLength(2);
+    expect(cacheFiles()).not.toContain(first);
   });
 });

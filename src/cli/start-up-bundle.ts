@@ -27,8 +27,9 @@ function cacheDir(): string {
 
 /**
  * V8 checks a cache against its own version, its flags and the source's length, not the source's content,
- * so the file name carries the bundle's size and modification time (a rebuilt bundle never meets an old cache)
- * and Node's options (which set V8's flags: processes started with other options keep a cache of their own).
+ * so the file name carries a hash of the bundle (a changed bundle never meets an old cache, even at the same
+ * length and modification time, as npm extracts every file with one fixed time) and Node's options (which
+ * set V8's flags: processes started with other options keep a cache of their own).
  */
 function cacheFile(build: string): string {
   const flags = createHash("sha1").update(process.execArgv.join(" ")).digest("hex").slice(0, 8);
@@ -43,9 +44,13 @@ const readOrUndefined = (file: string): Buffer | undefined => {
   }
 };
 
+/** Caches of other builds of a bundle (an upgrade, another checkout) unused this long are removed. */
+const STALE_CACHE_MS = 7 * 24 * 3600 * 1000;
+
 /**
  * Writes the cache by rename, so processes starting the same bundle at once never read half a file, and
- * removes the caches of this bundle's earlier builds.
+ * removes the stale caches of this bundle's other builds (not the recent ones: two installs side by side
+ * must not remove each other's).
  */
 function writeCache(bundle: string, build: string, file: string, data: Buffer): void {
   try {
@@ -54,9 +59,16 @@ function writeCache(bundle: string, build: string, file: string, data: Buffer): 
     const partial = `${file}.${process.pid}.tmp`;
     writeFileSync(partial, data, { mode: 0o600 });
     renameSync(partial, file);
-    for (const other of readdirSync(dir))
-      if (other.startsWith(`${bundle}-`) && !other.startsWith(`${build}-`))
-        rmSync(join(dir, other), { force: true });
+    const staleBefore = Date.now() - STALE_CACHE_MS;
+    for (const other of readdirSync(dir)) {
+      const path = join(dir, other);
+      if (
+        other.startsWith(`${bundle}-`) &&
+        !other.startsWith(`${build}-`) &&
+        statSync(path).mtimeMs < staleBefore
+      )
+        rmSync(path, { force: true });
+    }
   } catch {
     // No cache this time: the next start compiles from source again.
   }
@@ -73,15 +85,14 @@ export interface LoadedBundle {
 /** The named start-up bundle compiled and run, or undefined when the build made none (e.g. under vitest). */
 export function loadStartUpBundle(name: string, dir: string = BUNDLE_DIR): LoadedBundle | undefined {
   const file = join(dir, `${name}.cjs`);
-  let source: string;
-  let stat;
+  let bytes: Buffer;
   try {
-    stat = statSync(file);
-    source = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch {
     return undefined;
   }
-  const build = `${name}-${stat.size}-${Math.trunc(stat.mtimeMs)}`;
+  const source = bytes.toString("utf8");
+  const build = `${name}-${createHash("sha1").update(bytes).digest("hex").slice(0, 16)}`;
   const cachePath = cacheFile(build);
   const cachedData = readOrUndefined(cachePath);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {

@@ -39,6 +39,32 @@ describe("taskEnvironment", () => {
     expect(env.MARATHON_APP_LABEL_BIG).toBeUndefined();
   });
 
+  it("numbers a container network's ports per mapping: the host port, else the container port", () => {
+    const env = taskEnvironment(
+      app({
+        networks: [{ mode: "container", name: "dev" }],
+        container: {
+          type: "DOCKER",
+          docker: { image: "busybox" },
+          portMappings: [
+            { containerPort: 8080, name: "web" },
+            { containerPort: 9090, hostPort: 0 },
+          ],
+        },
+      }),
+      { id: "t", host: "agent-1", hostPorts: [31007] },
+    );
+    expect(env).toMatchObject({
+      PORT0: "8080",
+      PORT1: "31007",
+      PORT_WEB: "8080",
+      PORT_8080: "8080",
+      PORT_9090: "31007",
+      PORT: "8080",
+      PORTS: "8080,31007",
+    });
+  });
+
   it("lets the app's env override generated values and leaves PORT out without ports", () => {
     const env = taskEnvironment(app({ portDefinitions: [], env: { HOST: "mine", A: "b" } }), {
       id: "t",

@@ -1,4 +1,5 @@
 import type { AppDefinition } from "../model/app-definition.js";
+import { portAssignments } from "./port-assignments.js";
 
 const MAX_LABEL = 512;
 
@@ -16,18 +17,25 @@ function portNames(app: AppDefinition): Array<{ name?: string; requested: number
   return app.portDefinitions.map((p) => ({ name: p.name, requested: p.port }));
 }
 
+/**
+ * PORTn per port of the app: its host port, or on a container network without one its container port;
+ * PORT_<requested> and PORT_<NAME> name the same ports.
+ */
 function portVariables(app: AppDefinition, hostPorts: readonly number[]): Record<string, string> {
   const env: Record<string, string> = {};
-  if (hostPorts.length === 0) return env;
-  hostPorts.forEach((port, i) => (env[`PORT${i}`] = String(port)));
-  env.PORT = String(hostPorts[0]);
-  env.PORTS = hostPorts.join(",");
-  portNames(app).forEach((p, i) => {
-    const host = hostPorts[i];
-    if (host === undefined) return;
-    if (p.name) env[`PORT_${p.name.toUpperCase()}`] = String(host);
-    env[`PORT_${p.requested !== 0 ? p.requested : host}`] = String(host);
+  const effective = portAssignments(app, hostPorts).map((a) => a.hostPort ?? a.containerPort);
+  const assigned = effective.filter((port): port is number => port !== undefined);
+  if (assigned.length === 0) return env;
+  const names = portNames(app);
+  effective.forEach((port, i) => {
+    if (port === undefined) return;
+    env[`PORT${i}`] = String(port);
+    const { name, requested = 0 } = names[i] ?? {};
+    if (name) env[`PORT_${name.toUpperCase()}`] = String(port);
+    env[`PORT_${requested !== 0 ? requested : port}`] = String(port);
   });
+  env.PORT = String(assigned[0]);
+  env.PORTS = assigned.join(",");
   return env;
 }
 

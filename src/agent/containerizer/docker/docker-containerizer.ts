@@ -73,14 +73,15 @@ export class DockerContainerizer {
 
   /**
    * An agent in a container (HOST tasks share its network namespace) joins a user network its task is on,
-   * so that it reaches the task at its address there as an agent on the host does.
+   * so that it reaches the task at its address there; true once it is on that network.
    */
-  async joinNetwork(network: string): Promise<void> {
+  async joinNetwork(network: string): Promise<boolean> {
     const agentContainer = this.hostNetworkMode?.match(/^container:(.+)$/)?.[1];
-    if (!agentContainer) return;
+    if (!agentContainer) return false;
     const info = (await this.docker.getContainer(agentContainer).inspect()) as Docker.ContainerInspectInfo;
-    if (info.NetworkSettings.Networks[network]) return;
-    await this.docker.getNetwork(network).connect({ Container: agentContainer });
+    if (!info.NetworkSettings.Networks[network])
+      await this.docker.getNetwork(network).connect({ Container: agentContainer });
+    return true;
   }
 
   labelsFor(executor: ExecutorRecord, taskId: string, agentId: string): Record<string, string> {

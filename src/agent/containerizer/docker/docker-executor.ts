@@ -133,6 +133,8 @@ export class DockerExecutor implements ExecutorRuntime {
     const spec = known ?? dockerContainerSpec(this.task?.container ?? {});
     const engine = this.engine;
     if (engine) await container.forward(bridgeForwards(spec, inspect, engine.bridgeNetwork, engine.listenIp));
+    // The agent stopped meanwhile: a later run adopts the container; nothing more to start here.
+    if (container.detached) return;
     if (!adopted) {
       this.send({ state: "TASK_STARTING" });
       this.send({
@@ -171,16 +173,29 @@ export class DockerExecutor implements ExecutorRuntime {
   ): Promise<void> {
     const task = this.task;
     if (!task?.health_check) return;
-    const network = this.engine?.taskNetwork(spec);
-    if (network && spec.network === "USER")
-      await this.engine?.joinNetwork(network).catch((error: Error) => this.logFailure("join network", error));
+    const engine = this.engine;
+    const network = engine?.taskNetwork(spec);
+    const sharesNetwork =
+      spec.network === "BRIDGE"
+        ? engine?.bridgeNetwork !== undefined
+        : spec.network === "USER" && engine && network
+          ? await engine.joinNetwork(network).catch((error: Error) => {
+              this.logFailure("join network", error);
+              return false;
+            })
+          : false;
+    if (container.detached) return;
     const networks = inspect.NetworkSettings.Networks;
     const onNetwork = network ? networks[network] : undefined;
     this.health = dockerHealthChecker({
       check: task.health_check,
       spec,
       container: container.container,
-      containerIp: (onNetwork ?? Object.values(networks)[0])?.IPAddress || undefined,
+      reach: {
+        containerIp: (onNetwork ?? Object.values(networks)[0])?.IPAddress || undefined,
+        sharesNetwork,
+        publishIp: engine?.publishIp ?? this.host.ip,
+      },
       env: this.environment(task),
       sandbox: this.executor.directory,
       ...healthUpdates(

@@ -5,28 +5,45 @@ import { HealthChecker, type HealthCheckerOptions } from "../../health-checks/he
 import type { ProbeResult } from "../../health-checks/probes.js";
 import type { DockerContainerSpec } from "./docker-info.js";
 
+/** Where the agent stands relative to a BRIDGE or USER task's network. */
+export interface CheckReach {
+  /** The container's IP on its bridge or user network. */
+  containerIp: string | undefined;
+  /** The agent is on that network too (the Docker runtime), so it reaches the container IP. */
+  sharesNetwork: boolean;
+  /** Where the engine publishes the task's port mappings. */
+  publishIp: string;
+}
+
 /**
  * Where the agent probes a Docker task's HTTP and TCP checks. Mesos probes them inside the container's
- * network namespace; a task on a bridge or user network is probed at its own IP there (the agent reaches
- * it on the host, and in the Docker runtime shares that network), so the check's port is the container's.
- * A port given as a mapped host port is taken as its container port.
+ * network, at the container port: an agent on the task's network does the same at the container's IP; an
+ * agent on the host probes a mapped port where the engine publishes it (container IPs are not routable from
+ * every host, e.g. rootless Docker), and an unmapped one at the container's IP. A check that names a mapped
+ * host port means the same port.
  */
-export function containerSideCheck(
+export function dockerCheckTarget(
   check: HealthCheck,
   spec: DockerContainerSpec,
-  containerIp: string | undefined,
+  reach: CheckReach,
 ): { check: HealthCheck; probeHost?: string } {
-  if ((spec.network !== "BRIDGE" && spec.network !== "USER") || !containerIp) return { check };
-  const containerPort = (port: number): number =>
-    spec.portMappings.some((m) => m.container_port === port)
-      ? port
-      : (spec.portMappings.find((m) => m.host_port === port)?.container_port ?? port);
+  if (spec.network !== "BRIDGE" && spec.network !== "USER") return { check };
+  const mapping = (port: number) =>
+    spec.portMappings.find((m) => m.container_port === port) ??
+    spec.portMappings.find((m) => m.host_port === port);
+  const target = (port: number): { host?: string; port: number } => {
+    const mapped = mapping(port);
+    if (mapped && !reach.sharesNetwork) return { host: reach.publishIp, port: mapped.host_port };
+    return { host: reach.containerIp, port: mapped?.container_port ?? port };
+  };
+  const probed = check.http ? target(check.http.port) : check.tcp ? target(check.tcp.port) : undefined;
+  if (!probed?.host) return { check };
   return {
-    probeHost: containerIp,
+    probeHost: probed.host,
     check: {
       ...check,
-      ...(check.http ? { http: { ...check.http, port: containerPort(check.http.port) } } : {}),
-      ...(check.tcp ? { tcp: { ...check.tcp, port: containerPort(check.tcp.port) } } : {}),
+      ...(check.http ? { http: { ...check.http, port: probed.port } } : {}),
+      ...(check.tcp ? { tcp: { ...check.tcp, port: probed.port } } : {}),
     },
   };
 }
@@ -71,14 +88,13 @@ export function dockerHealthChecker(
   options: Omit<HealthCheckerOptions, "commandProbe" | "probeHost"> & {
     spec: DockerContainerSpec;
     container: Docker.Container;
-    /** The container's IP on its bridge or user network. */
-    containerIp: string | undefined;
+    reach: CheckReach;
   },
 ): HealthChecker {
-  const { spec, container, containerIp, ...rest } = options;
+  const { spec, container, reach, ...rest } = options;
   const checker = new HealthChecker({
     ...rest,
-    ...containerSideCheck(options.check, spec, containerIp),
+    ...dockerCheckTarget(options.check, spec, reach),
     commandProbe: (command, timeoutMs) => execProbe(container, command, options.env, timeoutMs),
   });
   checker.start();

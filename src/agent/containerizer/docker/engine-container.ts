@@ -67,10 +67,16 @@ export class EngineContainer {
 
   /** Forwards ports to the container until it is removed or detached (the agent's own listeners). */
   async forward(specs: readonly ForwardSpec[]): Promise<void> {
-    if (specs.length === 0) return;
+    if (specs.length === 0 || this.forwardsEnded) return;
     await this.closeForwards();
-    this.forwards = await forwardPorts(specs);
+    const forwards = await forwardPorts(specs);
+    // Removed or detached while the listeners were opening: they must not outlive the container.
+    if (this.forwardsEnded) await forwards.close();
+    else this.forwards = forwards;
   }
+
+  /** Set once the container is removed or detached: no forward may open after that. */
+  private forwardsEnded = false;
 
   private async closeForwards(): Promise<void> {
     const forwards = this.forwards;
@@ -97,6 +103,7 @@ export class EngineContainer {
   }
 
   async remove(): Promise<void> {
+    this.forwardsEnded = true;
     await this.closeForwards();
     this.statsStream?.removeAllListeners("data");
     (this.statsStream as { destroy?: () => void } | undefined)?.destroy?.();
@@ -119,6 +126,7 @@ export class EngineContainer {
   /** The agent stops but leaves the container running: every stream and wait on it is dropped. */
   detach(): void {
     this.detachment.abort();
+    this.forwardsEnded = true;
     void this.closeForwards();
   }
 

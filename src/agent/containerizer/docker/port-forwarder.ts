@@ -17,6 +17,8 @@ export interface PortForward {
 
 /** A UDP client's replies are relayed while it sent something within this time. */
 const UDP_IDLE_MS = 60_000;
+/** At most this many UDP clients at once; datagrams of further ones are dropped until sessions end. */
+const UDP_MAX_SESSIONS = 1024;
 
 /** Forwards TCP connections; each end's FIN is passed on, so half-closed exchanges still get their answer. */
 export function forwardTcp(spec: ForwardSpec): Promise<PortForward> {
@@ -42,6 +44,8 @@ export function forwardTcp(spec: ForwardSpec): Promise<PortForward> {
     server.once("error", reject);
     server.listen({ host: spec.listenIp, port: spec.listenPort, exclusive: true }, () => {
       server.off("error", reject);
+      // An accept failure (e.g. out of file descriptors) drops that connection, never the agent.
+      server.on("error", () => undefined);
       resolve({
         close: () =>
           new Promise<void>((done) => {
@@ -53,9 +57,15 @@ export function forwardTcp(spec: ForwardSpec): Promise<PortForward> {
   });
 }
 
+interface UdpSession {
+  upstream: UdpSocket;
+  connected: Promise<void>;
+  idle: NodeJS.Timeout | undefined;
+}
+
 /** Forwards UDP datagrams, with one upstream socket per client so that replies find their way back. */
 export function forwardUdp(spec: ForwardSpec): Promise<PortForward> {
-  const sessions = new Map<string, { upstream: UdpSocket; idle: NodeJS.Timeout }>();
+  const sessions = new Map<string, UdpSession>();
   const socket = createSocket("udp4");
   const end = (key: string) => {
     const session = sessions.get(key);
@@ -64,21 +74,32 @@ export function forwardUdp(spec: ForwardSpec): Promise<PortForward> {
     clearTimeout(session.idle);
     session.upstream.close();
   };
-  const upstreamFor = (client: RemoteInfo): UdpSocket => {
-    const key = `${client.address}:${client.port}`;
-    const existing = sessions.get(key);
-    if (existing) clearTimeout(existing.idle);
-    const upstream = existing?.upstream ?? createSocket("udp4");
-    if (!existing) {
+  /** The client's session: an upstream socket connected to the target, so only the task's replies return. */
+  const sessionOf = (client: RemoteInfo, key: string): UdpSession | undefined => {
+    let session = sessions.get(key);
+    if (!session) {
+      if (sessions.size >= UDP_MAX_SESSIONS) return undefined;
+      const upstream = createSocket("udp4");
+      const connected = new Promise<void>((resolve) =>
+        upstream.connect(spec.targetPort, spec.targetIp, resolve),
+      );
       upstream.on("message", (reply) => socket.send(reply, client.port, client.address));
       upstream.on("error", () => end(key));
+      session = { upstream, connected, idle: undefined };
+      sessions.set(key, session);
     }
-    sessions.set(key, { upstream, idle: setTimeout(() => end(key), UDP_IDLE_MS).unref() });
-    return upstream;
+    clearTimeout(session.idle);
+    session.idle = setTimeout(() => end(key), UDP_IDLE_MS).unref();
+    return session;
   };
-  socket.on("message", (datagram, client) =>
-    upstreamFor(client).send(datagram, spec.targetPort, spec.targetIp),
-  );
+  socket.on("message", (datagram, client) => {
+    const key = `${client.address}:${client.port}`;
+    const session = sessionOf(client, key);
+    void session?.connected.then(() => {
+      // The session may have ended (idle, closed) while its socket was connecting.
+      if (sessions.get(key) === session) session.upstream.send(datagram, (error) => error && end(key));
+    });
+  });
   return new Promise((resolve, reject) => {
     socket.once("error", reject);
     socket.bind({ address: spec.listenIp, port: spec.listenPort, exclusive: true }, () => {

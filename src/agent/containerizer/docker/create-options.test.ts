@@ -176,3 +176,45 @@ describe("the Docker command line Mesos builds, as Engine API fields", () => {
     expect(() => dockerContainerSpec({ type: "DOCKER", docker: {} })).toThrow(/docker.image/);
   });
 });
+
+describe("a HOST task that shares an agent container's network", () => {
+  it("leaves out what the engine refuses in container network mode, and says so", () => {
+    const warnings: string[] = [];
+    const info = task({
+      docker: {
+        image: "busybox",
+        network: "HOST",
+        parameters: [
+          { key: "add-host", value: "db:10.0.0.5" },
+          { key: "dns", value: "10.0.0.53" },
+          { key: "hostname", value: "web" },
+          { key: "env", value: "KEPT=1" },
+        ],
+      },
+    });
+    const created = createOptions({
+      networks: { host: "container:minimesos-1-agent-1" },
+      task: info,
+      spec: dockerContainerSpec(info.container ?? {}),
+      containerId: "c-1",
+      sandbox: "/work/sb",
+      agentIp: "127.0.0.1",
+      env: {},
+      labels: {},
+      warn: (message) => warnings.push(message),
+    });
+    expect(created.HostConfig?.NetworkMode).toBe("container:minimesos-1-agent-1");
+    expect(created.Hostname).toBeUndefined();
+    expect(created.HostConfig?.ExtraHosts).toBeUndefined();
+    expect(created.HostConfig?.Dns).toBeUndefined();
+    expect(created.Env).toContain("KEPT=1");
+    expect(warnings).toEqual([expect.stringMatching(/minimesos-1-agent-1.*hostname.*dns.*add-host/)]);
+  });
+
+  it("keeps those settings on the host network", () => {
+    const info = task({
+      docker: { image: "busybox", network: "HOST", parameters: [{ key: "dns", value: "1.1.1.1" }] },
+    });
+    expect(options(info).HostConfig?.Dns).toEqual(["1.1.1.1"]);
+  });
+});

@@ -30,6 +30,8 @@ export interface DockerLaunchContext {
    * `--docker_bridge_network`); on a bridge network of the agent's, port mappings are exposed, not published.
    */
   networks?: { host?: string | undefined; bridge?: string | undefined };
+  /** Told what was left out of the container's settings, and why. */
+  warn?: (message: string) => void;
 }
 
 /** The Engine API's create-container body for a task: what `docker run` gets from Mesos's flags. */
@@ -54,7 +56,44 @@ export function createOptions(ctx: DockerLaunchContext): Docker.ContainerCreateO
   };
   addPortMappings(options, ctx);
   applyParameters(spec.parameters, options);
+  dropSharedNetworkSettings(options, ctx.warn);
   return options;
+}
+
+/**
+ * A container that joins another's network namespace (`container:<name>`, HOST tasks of an agent in a
+ * container) takes that container's hostname, DNS, hosts file and ports; the engine refuses these settings
+ * for it, so they are left out (with a warning) rather than failing the task.
+ */
+function dropSharedNetworkSettings(
+  options: Docker.ContainerCreateOptions,
+  warn?: (message: string) => void,
+): void {
+  const host = options.HostConfig ?? {};
+  if (!host.NetworkMode?.startsWith("container:")) return;
+  const dropped: string[] = [];
+  const drop = (owner: Record<string, unknown>, key: string, name: string) => {
+    if (owner[key] === undefined) return;
+    delete owner[key];
+    dropped.push(name);
+  };
+  drop(options as Record<string, unknown>, "Hostname", "hostname");
+  drop(options as Record<string, unknown>, "MacAddress", "mac-address");
+  drop(options as Record<string, unknown>, "ExposedPorts", "exposed ports");
+  for (const [key, name] of [
+    ["Dns", "dns"],
+    ["DnsSearch", "dns-search"],
+    ["DnsOptions", "dns-option"],
+    ["ExtraHosts", "add-host"],
+    ["PortBindings", "port mappings"],
+    ["PublishAllPorts", "publish-all"],
+  ] as const)
+    drop(host as Record<string, unknown>, key, name);
+  if (dropped.length > 0)
+    warn?.(
+      `The task shares the network of ${host.NetworkMode.slice("container:".length)}, so its ${dropped.join(", ")} ` +
+        "settings were left out (they come from that container)",
+    );
 }
 
 function networkMode(spec: DockerContainerSpec, networks: DockerLaunchContext["networks"]): string {

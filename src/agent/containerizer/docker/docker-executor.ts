@@ -110,6 +110,7 @@ export class DockerExecutor implements ExecutorRuntime {
       agentIp: this.engine.publishIp,
       env: this.environment(task),
       labels: this.engine.labelsFor(this.executor, task.task_id.value, this.host.agentInfo().id?.value ?? ""),
+      warn: (message) => this.host.logger.warn({ task: task.task_id.value }, message),
     });
     this.container = container;
     await container.streamLogs(this.executor.directory, false);

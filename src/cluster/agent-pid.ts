@@ -1,15 +1,22 @@
 import { advertisedIp } from "../agent/advertised-address.js";
 import type { LaunchedRole } from "./runtime/runtime.js";
 
+type Launched = Pick<LaunchedRole, "advertisedIp"> | undefined;
+
 /**
- * The libprocess-style pid the master lists for an agent started with these flags: its advertised IP, which
- * for an agent bound to 0.0.0.0 is its container's IP (the runtime knows it) or this machine's address.
+ * The IP an agent started with these flags advertises: for one bound to 0.0.0.0 its container's IP (the
+ * runtime knows it) or this machine's address, as the agent itself works it out.
  */
-export function agentPid(
-  flags: Record<string, string>,
-  launched?: Pick<LaunchedRole, "advertisedIp">,
-): string {
+function agentIp(flags: Record<string, string>, launched: Launched): string {
   const ip = flags.ip ?? "127.0.0.1";
   const fromRuntime = flags.advertise_ip ? undefined : launched?.advertisedIp;
-  return `slave(1)@${ip === "0.0.0.0" && fromRuntime ? fromRuntime : advertisedIp(ip, flags.advertise_ip)}:${flags.port}`;
+  return ip === "0.0.0.0" && fromRuntime ? fromRuntime : advertisedIp(ip, flags.advertise_ip);
 }
+
+/** The libprocess-style pid the master lists the agent under: `slave(1)@<advertised ip>:<port>`. */
+export const agentPid = (flags: Record<string, string>, launched?: Launched): string =>
+  `slave(1)@${agentIp(flags, launched)}:${flags.port}`;
+
+/** The hostname the agent registers with: `--hostname`, else its advertised IP. */
+export const agentHostname = (flags: Record<string, string>, launched?: Launched): string =>
+  flags.hostname ?? agentIp(flags, launched);

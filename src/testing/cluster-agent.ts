@@ -1,7 +1,6 @@
-import { reachableHost } from "../cluster/plan.js";
 import type { RoleLaunch } from "../cluster/runtime/runtime.js";
 import type { AgentStatus } from "./cluster-roles.js";
-import { agentPid } from "../cluster/agent-pid.js";
+import { agentHostname, agentPid } from "../cluster/agent-pid.js";
 
 /** One agent of a started cluster, as it is now. */
 export interface ClusterAgent {
@@ -31,7 +30,7 @@ export function clusterAgent(
     name: launch.name,
     id,
     url,
-    hostname: launch.flags.hostname ?? reachableHost(launch.flags.ip ?? "127.0.0.1"),
+    hostname: agentHostname(launch.flags),
     pid: agentPid(launch.flags),
     status,
   };

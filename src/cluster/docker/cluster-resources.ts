@@ -1,18 +1,19 @@
 import { dockerEngine, isNotFound, type DockerEngine } from "./engine.js";
-import { CLUSTER_LABEL, labelFilter, networkName, type Labels } from "./labels.js";
+import { CLUSTER_LABEL, IMAGE_LABEL, labelFilter, networkName, type Labels } from "./labels.js";
 
 /** Creates the cluster's own bridge network, labelled with the cluster id. */
 export async function createClusterNetwork(
   engine: DockerEngine,
   clusterId: string,
   extraLabels: Labels,
+  image: string,
 ): Promise<string> {
   const name = networkName(clusterId);
   await engine.createNetwork({
     Name: name,
     Driver: "bridge",
     CheckDuplicate: true,
-    Labels: { ...extraLabels, [CLUSTER_LABEL]: clusterId, "minimesos.role": "network" },
+    Labels: { ...extraLabels, [CLUSTER_LABEL]: clusterId, "minimesos.role": "network", [IMAGE_LABEL]: image },
   });
   return name;
 }

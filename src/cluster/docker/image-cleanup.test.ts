@@ -38,6 +38,16 @@ describe("staleRoleImageTags", () => {
     );
   });
 
+  it("spares the image a cluster's network names: that cluster is starting its containers from it", () => {
+    const networks: Array<{ Labels: Record<string, string> }> = [
+      { Labels: { "minimesos.image": "minimesos/minimesos:0.1.0-old2" } },
+      { Labels: {} },
+    ];
+    expect(staleRoleImageTags(images, containers, NEW, { networks })).toEqual([
+      "minimesos/minimesos:0.1.0-old1",
+    ]);
+  });
+
   it("keeps a tag that names the same image as the new one", () => {
     const sameImage = [image("sha256:new", [NEW, "minimesos/minimesos:0.1.0-alias"])];
     expect(staleRoleImageTags(sameImage, [], NEW)).toEqual([]);
@@ -54,6 +64,7 @@ describe("removeStaleRoleImages", () => {
     const engine = {
       listImages: async () => [...images, image("sha256:old3", ["minimesos/minimesos:0.1.0-old3"])],
       listContainers: async () => containers,
+      listNetworks: async () => [],
       getImage: (tag: string) => ({
         remove: async () => {
           asked.push(tag);
@@ -74,6 +85,7 @@ describe("removeStaleRoleImages", () => {
     const engine = {
       listImages: async () => images,
       listContainers: async () => [] as Docker.ContainerInfo[],
+      listNetworks: async () => [],
       getImage: () => ({
         remove: async () => {
           throw Object.assign(new Error("boom"), { statusCode: 500 });

@@ -1,9 +1,11 @@
 import type Docker from "dockerode";
 import { isNotFound, type DockerEngine } from "./engine.js";
 import { IMAGE_REPOSITORY } from "./image-tag.js";
+import { IMAGE_LABEL } from "./labels.js";
 
 type ImageSummary = Pick<Docker.ImageInfo, "Id" | "RepoTags" | "Created">;
 type ContainerSummary = Pick<Docker.ContainerInfo, "Image" | "ImageID">;
+type NetworkSummary = Pick<Docker.NetworkInspectInfo, "Labels">;
 
 const ownTag = (tag: string): boolean => tag.startsWith(`${IMAGE_REPOSITORY}:`);
 
@@ -15,17 +17,24 @@ export const STALE_IMAGE_MIN_AGE_MS = 10 * 60_000;
 
 /**
  * The tags of `minimesos/minimesos` to remove once `keep` was built: every other tag of the repository,
- * except those of the image `keep` names, of any image a container (running or not) was created from, and
- * of images created less than `minAgeMs` before `now`.
+ * except those of the image `keep` names, of any image a container (running or not) was created from or a
+ * cluster's network names (a cluster starting its containers), and of images created less than `minAgeMs`
+ * before `now`.
  */
 export function staleRoleImageTags(
   images: readonly ImageSummary[],
   containers: readonly ContainerSummary[],
   keep: string,
-  { now = Date.now(), minAgeMs = STALE_IMAGE_MIN_AGE_MS }: { now?: number; minAgeMs?: number } = {},
+  {
+    now = Date.now(),
+    minAgeMs = STALE_IMAGE_MIN_AGE_MS,
+    networks = [],
+  }: { now?: number; minAgeMs?: number; networks?: readonly NetworkSummary[] } = {},
 ): string[] {
   const kept = new Set(images.filter((i) => i.RepoTags?.includes(keep)).map((i) => i.Id));
-  const used = new Set(containers.flatMap((c) => [c.ImageID, c.Image]));
+  const named = networks.flatMap((n) => n.Labels?.[IMAGE_LABEL] ?? []);
+  const used = new Set([...containers.flatMap((c) => [c.ImageID, c.Image]), ...named]);
+  for (const image of images) if (image.RepoTags?.some((tag) => used.has(tag))) used.add(image.Id);
   const old = (image: ImageSummary) => now - image.Created * 1000 >= minAgeMs;
   return images
     .filter((image) => !kept.has(image.Id) && !used.has(image.Id) && old(image))
@@ -44,12 +53,13 @@ export async function removeStaleRoleImages(
   keep: string,
   minAgeMs = STALE_IMAGE_MIN_AGE_MS,
 ): Promise<string[]> {
-  const [images, containers] = await Promise.all([
+  const [images, containers, networks] = await Promise.all([
     engine.listImages({ filters: JSON.stringify({ reference: [IMAGE_REPOSITORY] }) }),
     engine.listContainers({ all: true }),
+    engine.listNetworks({ filters: JSON.stringify({ label: [IMAGE_LABEL] }) }),
   ]);
   const removed: string[] = [];
-  for (const tag of staleRoleImageTags(images, containers, keep, { minAgeMs })) {
+  for (const tag of staleRoleImageTags(images, containers, keep, { minAgeMs, networks })) {
     try {
       await engine.getImage(tag).remove();
       removed.push(tag);

@@ -61,8 +61,8 @@ async function importRootfs(engine: DockerEngine, staging: string, tag: string):
 export async function ensureRoleImage(
   progress: Progress,
   engine: DockerEngine = dockerEngine(),
+  tag: string = roleImageTag(),
 ): Promise<string> {
-  const tag = roleImageTag();
   if (await imageExists(engine, tag)) {
     progress.note(`Using image ${tag}`);
     return tag;

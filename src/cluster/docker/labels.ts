@@ -3,6 +3,8 @@ import { LABELS } from "../../docker/labels.js";
 
 export const CLUSTER_LABEL = LABELS.cluster;
 export const ROLE_LABEL = "minimesos.role";
+/** On a cluster's network: the role image the cluster runs, which removing older images must spare. */
+export const IMAGE_LABEL = "minimesos.image";
 
 export type Labels = Record<string, string>;
 

@@ -2,6 +2,7 @@ import { dockerPlan } from "../docker/container-plan.js";
 import { createClusterNetwork, removeClusterResources } from "../docker/cluster-resources.js";
 import { dockerEngine, type DockerEngine } from "../docker/engine.js";
 import { ensureRoleImage } from "../docker/image.js";
+import { roleImageTag } from "../docker/image-tag.js";
 import { networkName, type Labels } from "../docker/labels.js";
 import { launchRoleContainer } from "../docker/role-container.js";
 import type { ClusterPlan } from "../plan.js";
@@ -33,12 +34,14 @@ export class DockerRuntime implements Runtime {
     this.labels = options.labels ?? {};
   }
 
+  /** The network first: it names the image, so another build's clean-up spares it from then on. */
   async prepare(clusterId: string, progress: Progress): Promise<void> {
     this.clusterId = clusterId;
-    this.image = await ensureRoleImage(progress, this.engine);
+    const tag = roleImageTag();
     await progress.step(`Creating network ${networkName(clusterId)}`, () =>
-      createClusterNetwork(this.engine, clusterId, this.labels),
+      createClusterNetwork(this.engine, clusterId, this.labels, tag),
     );
+    this.image = await ensureRoleImage(progress, this.engine, tag);
   }
 
   adaptPlan(plan: ClusterPlan): ClusterPlan {

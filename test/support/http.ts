@@ -1,4 +1,4 @@
-import { until } from "./marathon-cluster.js";
+import { waitFor } from "../../src/cluster/readiness.js";
 
 /** The body at `url`, or undefined when nothing answers there (yet) or the answer is not 2xx. */
 export async function bodyAt(url: string): Promise<string | undefined> {
@@ -12,4 +12,4 @@ export async function bodyAt(url: string): Promise<string | undefined> {
 
 /** The body at `url`, retried until a server answers there; fails after `ms`. */
 export const httpBodyWhenUp = (url: string, ms: number): Promise<string> =>
-  until(`an HTTP answer at ${url}`, () => bodyAt(url), ms);
+  waitFor(`an HTTP answer at ${url}`, () => bodyAt(url), ms, 25);

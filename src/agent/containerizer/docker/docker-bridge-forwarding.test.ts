@@ -5,6 +5,7 @@ import {
   testRunId,
   testRunLabels,
 } from "../../../../test/support/docker.js";
+import { bodyAt as body } from "../../../../test/support/http.js";
 import { silentLogger } from "../../../common/logger.js";
 import { dockerClient } from "../../../docker/client.js";
 import { ensureTestImage, TEST_IMAGE } from "../../../docker/test-image.js";
@@ -16,16 +17,6 @@ import { TEST_FRAMEWORK } from "../../testing/fake-master.js";
 
 const CHECKPOINTING: FrameworkInfo = { ...TEST_FRAMEWORK, id: { value: "fw-fwd" }, checkpoint: true };
 const NETWORK = `minimesos-forwarding-${testRunId}`;
-
-/** The body at `url`, or undefined when nothing answers there. */
-async function body(url: string): Promise<string | undefined> {
-  try {
-    const answer = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    return answer.ok ? await answer.text() : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 describeDocker("an agent with its own bridge network (--docker_bridge_network)", () => {
   let fixture: AgentFixture;

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
+import { isRoleName } from "../common/role-loaders.js";
 import { exitOnError } from "./exit-on-error.js";
 import { loadStartUpBundle } from "./start-up-bundle.js";
 
 const args = process.argv.slice(2);
 const roleName = args[0] === "run" && args[1] !== undefined && !args[1].startsWith("-") ? args[1] : undefined;
-const ROLE_BUNDLES = new Set(["master", "agent", "marathon"]);
 
 /** A role keeps running after its start-up; its code cache is saved once that code has run. */
 const ROLE_CACHE_DELAY_MS = 2000;
@@ -16,7 +16,7 @@ const ROLE_CACHE_DELAY_MS = 2000;
 async function main(): Promise<void> {
   if (roleName === "all-in-one") return (await import("../cluster/docker/all-in-one.js")).runAllInOne();
   if (roleName !== undefined) {
-    const loaded = ROLE_BUNDLES.has(roleName) ? loadStartUpBundle(roleName) : undefined;
+    const loaded = isRoleName(roleName) ? loadStartUpBundle(roleName) : undefined;
     if (!loaded) return (await import("./run-role.js")).runRole(roleName, args.slice(2));
     await loaded.bundle.main(args.slice(2));
     setTimeout(loaded.saveCache, ROLE_CACHE_DELAY_MS).unref();

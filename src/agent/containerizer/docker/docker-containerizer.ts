@@ -72,6 +72,16 @@ export class DockerContainerizer {
   }
 
   /**
+   * Whether this agent reaches a BRIDGE or USER task at its container IP: a BRIDGE task on the agent's own
+   * bridge network, or a USER task whose network the agent (in a container) joins.
+   */
+  async sharesNetworkWith(spec: DockerContainerSpec): Promise<boolean> {
+    if (spec.network === "BRIDGE") return this.bridgeNetwork !== undefined;
+    const network = spec.network === "USER" ? this.taskNetwork(spec) : undefined;
+    return network !== undefined && this.joinNetwork(network);
+  }
+
+  /**
    * An agent in a container (HOST tasks share its network namespace) joins a user network its task is on,
    * so that it reaches the task at its address there; true once it is on that network.
    */

@@ -176,15 +176,12 @@ export class DockerExecutor implements ExecutorRuntime {
     if (!task?.health_check) return;
     const engine = this.engine;
     const network = engine?.taskNetwork(spec);
-    const sharesNetwork =
-      spec.network === "BRIDGE"
-        ? engine?.bridgeNetwork !== undefined
-        : spec.network === "USER" && engine && network
-          ? await engine.joinNetwork(network).catch((error: Error) => {
-              this.logFailure("join network", error);
-              return false;
-            })
-          : false;
+    const sharesNetwork = engine
+      ? await engine.sharesNetworkWith(spec).catch((error: Error) => {
+          this.logFailure("join network", error);
+          return false;
+        })
+      : false;
     if (container.detached) return;
     const networks = inspect.NetworkSettings.Networks;
     const onNetwork = network ? networks[network] : undefined;

@@ -8,6 +8,7 @@ import type { AgentRegistry } from "./state/agents.js";
 import type { FrameworkRegistry } from "./state/frameworks.js";
 import type { MasterIds } from "./state/ids.js";
 import type { OfferRegistry } from "./state/offers.js";
+import type { Registrar } from "./registry/registrar.js";
 
 /** Everything the master's parts share. The core modules are functions over this. */
 export interface MasterContext {
@@ -23,6 +24,10 @@ export interface MasterContext {
   readonly allocator: Allocator;
   readonly operatorEvents: OperatorEventHub;
   readonly counters: MasterCounters;
+  /** Keeps admitted agents in the work dir across restarts; none with `--registry=in_memory` or no work dir. */
+  readonly registrar: Registrar | undefined;
+  /** Marks registry agents that do not come back after a restart unreachable. */
+  reregisterTimer: NodeJS.Timeout | undefined;
   /** True once stop() began: nothing new is started. */
   stopping: boolean;
 }

@@ -39,8 +39,13 @@ export const MASTER_FLAGS: FlagSpecs = {
   },
   registry: {
     kind: "string",
-    help: "Registry backend (accepted; minimesos keeps state in memory)",
-    default: "in_memory",
+    help: "Where admitted agents are kept across restarts: replicated_log (<work_dir>/registry.json) or in_memory",
+    default: "replicated_log",
+  },
+  agent_reregister_timeout: {
+    kind: "duration",
+    help: "After a restart, agents that have not re-registered within this are marked unreachable",
+    default: "10mins",
   },
   hostname_lookup: { kind: "boolean", help: "Accepted for compatibility", default: "true" },
   quiet: { kind: "boolean", help: "Log less", default: "false" },
@@ -70,6 +75,11 @@ export function masterOptionsFromFlags(values: Record<string, FlagValue>): Maste
       "--zk is not yet supported by minimesos: leader election with ZooKeeper is not implemented; run one master without --zk",
     );
   const heartbeatMs = num(values.heartbeat_interval);
+  const registry = str(values.registry);
+  if (registry !== undefined && registry !== "replicated_log" && registry !== "in_memory")
+    throw new UnsupportedFlagError(
+      `Invalid --registry '${registry}': expected 'replicated_log' or 'in_memory'`,
+    );
   return {
     ip: str(values.ip),
     port: num(values.port),
@@ -80,6 +90,8 @@ export function masterOptionsFromFlags(values: Record<string, FlagValue>): Maste
     allocationIntervalMs: num(values.allocation_interval),
     agentPingTimeoutMs: num(values.agent_ping_timeout),
     maxAgentPingTimeouts: num(values.max_agent_ping_timeouts),
+    agentReregisterTimeoutMs: num(values.agent_reregister_timeout),
+    registry,
     offerTimeoutMs: num(values.offer_timeout),
     heartbeatIntervalSeconds: heartbeatMs === undefined ? undefined : heartbeatMs / 1000,
     maxCompletedFrameworks: num(values.max_completed_frameworks),

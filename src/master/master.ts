@@ -17,6 +17,8 @@ import { FrameworkRegistry } from "./state/frameworks.js";
 import { MasterIds } from "./state/ids.js";
 import { OfferRegistry } from "./state/offers.js";
 import { stopMaster } from "./stop.js";
+import { recoverRegistry } from "./core/recovery.js";
+import { Registrar } from "./registry/registrar.js";
 
 export type { MasterOptions } from "./options.js";
 
@@ -43,6 +45,11 @@ export async function startMaster(options: MasterOptions = {}): Promise<Master> 
       if (contextRef.current) makeOffer(contextRef.current, offer);
     },
   });
+  const agents = new AgentRegistry();
+  const { registrar, recovered } =
+    resolved.workDir && resolved.registry === "replicated_log"
+      ? await Registrar.open(resolved.workDir, agents, resolved.logger)
+      : { registrar: undefined, recovered: undefined };
   const info = buildMasterInfo(id, resolved.ip, bound.port, resolved.hostname);
   const ctx: MasterContext = {
     options: resolved,
@@ -51,14 +58,17 @@ export async function startMaster(options: MasterOptions = {}): Promise<Master> 
     startTime: Date.now() / 1000,
     ids: new MasterIds(id),
     frameworks: new FrameworkRegistry(resolved.maxCompletedFrameworks),
-    agents: new AgentRegistry(),
+    agents,
     offers: new OfferRegistry(),
     allocator,
     operatorEvents: new OperatorEventHub(resolved.heartbeatIntervalSeconds * 1000),
     counters: new MasterCounters(),
+    registrar,
+    reregisterTimer: undefined,
     stopping: false,
   };
   contextRef.current = ctx;
+  if (recovered) ctx.reregisterTimer = recoverRegistry(ctx, recovered);
   registerSchedulerApi(app, ctx);
   registerAgentLink(app, ctx);
   registerOperatorApi(app, ctx);
@@ -67,6 +77,7 @@ export async function startMaster(options: MasterOptions = {}): Promise<Master> 
   try {
     listening = await listen(app, resolved.ip, resolved.port);
   } catch (error) {
+    if (ctx.reregisterTimer) clearTimeout(ctx.reregisterTimer);
     allocator.close();
     await app.close();
     throw error;

@@ -12,6 +12,10 @@ export interface MasterOptions {
   allocationIntervalMs?: number;
   agentPingTimeoutMs?: number;
   maxAgentPingTimeouts?: number;
+  /** After a restart, agents of the registry that have not re-registered by then are marked unreachable. */
+  agentReregisterTimeoutMs?: number;
+  /** `replicated_log` keeps the registry in `<workDir>/registry.json` (needs workDir); `in_memory` keeps nothing. */
+  registry?: "replicated_log" | "in_memory";
   /** Outstanding offers are rescinded after this long; unset means never. */
   offerTimeoutMs?: number;
   bodyLimit?: number;
@@ -48,7 +52,8 @@ function flagsOf(o: Omit<ResolvedMasterOptions, "flags">): Record<string, string
     max_completed_frameworks: String(o.maxCompletedFrameworks),
     max_completed_tasks_per_framework: String(o.maxCompletedTasksPerFramework),
     max_unreachable_tasks_per_framework: String(o.maxUnreachableTasksPerFramework),
-    registry: "in_memory",
+    agent_reregister_timeout: formatDuration(o.agentReregisterTimeoutMs),
+    registry: o.registry,
   };
   if (o.offerTimeoutMs !== undefined) flags.offer_timeout = formatDuration(o.offerTimeoutMs);
   if (o.workDir) flags.work_dir = o.workDir;
@@ -73,6 +78,8 @@ function resolveValues(options: MasterOptions): Omit<ResolvedMasterOptions, "fla
     allocationIntervalMs: options.allocationIntervalMs ?? 5,
     agentPingTimeoutMs: options.agentPingTimeoutMs ?? 15_000,
     maxAgentPingTimeouts: options.maxAgentPingTimeouts ?? 5,
+    agentReregisterTimeoutMs: options.agentReregisterTimeoutMs ?? 10 * 60_000,
+    registry: options.registry ?? "replicated_log",
     bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
     logger: options.logger ?? silentLogger(),
     maxCompletedFrameworks: options.maxCompletedFrameworks ?? 50,

@@ -6,9 +6,10 @@ import { detachConnection } from "./core/frameworks.js";
 export async function stopMaster(ctx: MasterContext, app: FastifyInstance): Promise<void> {
   ctx.stopping = true;
   ctx.allocator.close();
+  if (ctx.reregisterTimer) clearTimeout(ctx.reregisterTimer);
   for (const offer of ctx.offers.all()) ctx.offers.take(offer.offer.id.value);
   for (const framework of [...ctx.frameworks.all(), ...ctx.frameworks.completed.values()]) {
-    if (framework.failoverTimer) clearTimeout(framework.failoverTimer);
+    framework.failoverTimer?.cancel();
     framework.failoverTimer = undefined;
     detachConnection(framework);
   }
@@ -21,4 +22,5 @@ export async function stopMaster(ctx: MasterContext, app: FastifyInstance): Prom
   }
   ctx.operatorEvents.closeAll();
   await app.close();
+  await ctx.registrar?.flush();
 }

@@ -15,7 +15,7 @@ function firstPort(offer: Offer): number | undefined {
 /**
  * A framework on the cluster that launches the given tasks, one per offer it gets, each with one port of
  * the offer, and records every state each task reaches. `close()` ends the framework; with its failover
- * timeout of 0 the master then removes it and kills what still runs.
+ * timeout (0 unless given) the master then removes it and kills what still runs.
  */
 export class TaskLauncher {
   private readonly states = new Map<string, TaskState[]>();
@@ -33,10 +33,15 @@ export class TaskLauncher {
     client.on("OFFERS", (event) => void this.useOffers(event.offers.offers));
   }
 
-  static async start(master: string, frameworkName: string, tasks: TaskToLaunch[]): Promise<TaskLauncher> {
+  static async start(
+    master: string,
+    frameworkName: string,
+    tasks: TaskToLaunch[],
+    failoverTimeoutSeconds = 0,
+  ): Promise<TaskLauncher> {
     const client = new SchedulerClient({
       master,
-      frameworkInfo: { user: "root", name: frameworkName, failover_timeout: 0 },
+      frameworkInfo: { user: "root", name: frameworkName, failover_timeout: failoverTimeoutSeconds },
       autoAcknowledge: true,
     });
     const launcher = new TaskLauncher(client, tasks);

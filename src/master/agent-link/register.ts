@@ -4,6 +4,7 @@ import type { AgentLinkCall } from "../../mesos/agent-link-protocol.js";
 import type { MasterContext } from "../context.js";
 import { agentDisconnected, emitAgentAdded } from "../core/agents.js";
 import type { AgentRecord } from "../state/agent-record.js";
+import { recoverAgentFrameworks, shutDownRemovedFrameworks } from "../core/recovery.js";
 import { reconcileAgentTasks, usedOnAgent } from "./reconcile-agent.js";
 
 type Registration = NonNullable<AgentLinkCall["register"]>;
@@ -40,8 +41,16 @@ function refresh(agent: AgentRecord, reg: Registration, stream: RecordIOStream):
   agent.unreachableTimer = undefined;
 }
 
-/** REGISTER: a new agent gets `<masterId>-S<n>`; a known id is restored and its tasks reconciled. */
-export function handleRegister(ctx: MasterContext, call: AgentLinkCall, reply: FastifyReply): void {
+/**
+ * REGISTER: a new agent gets `<masterId>-S<n>`; a known id is restored and its tasks reconciled. As Mesos's
+ * registrar does, an agent the master has not registered is first admitted to the registry (on disk), and
+ * only then registered, offered and told REGISTERED.
+ */
+export async function handleRegister(
+  ctx: MasterContext,
+  call: AgentLinkCall,
+  reply: FastifyReply,
+): Promise<void> {
   const reg = call.register as Registration;
   const requestedId = call.agent_id?.value ?? reg.agent_info.id?.value;
   const stream = RecordIOStream.open(reply);
@@ -54,18 +63,26 @@ export function handleRegister(ctx: MasterContext, call: AgentLinkCall, reply: F
   if (agent) {
     if (agent.unreachableTimer) ctx.counters.slaveUnreachableCanceled++;
     refresh(agent, reg, stream);
+    ctx.agents.updated();
     ctx.counters.slaveReregistrations++;
+    recoverAgentFrameworks(ctx, agent.id, reg);
     reconcileAgentTasks(ctx, agent.id, reg.tasks);
     ctx.allocator.updateAgent(agent.id, agent.total);
     ctx.allocator.setAgentActive(agent.id, true);
   } else {
     const id = requestedId ?? ctx.ids.nextAgentId();
+    if (ctx.registrar) {
+      ctx.agents.admit({ ...reg.agent_info, id: { value: id } });
+      await ctx.registrar.flush();
+      if (stream.isClosed || ctx.stopping || ctx.agents.get(id)) return ctx.agents.cancelAdmission(id);
+    }
     agent = newRecord(id, reg, stream);
     if (requestedId !== undefined) {
       agent.reregisteredTime = agent.registeredTime;
       ctx.counters.slaveReregistrations++;
     } else ctx.counters.slaveRegistrations++;
     ctx.agents.add(agent);
+    recoverAgentFrameworks(ctx, id, reg);
     reconcileAgentTasks(ctx, id, reg.tasks);
     ctx.allocator.addAgent({
       agentId: id,
@@ -85,6 +102,7 @@ export function handleRegister(ctx: MasterContext, call: AgentLinkCall, reply: F
       ping_interval_seconds: ctx.options.agentPingTimeoutMs / 1000,
     },
   });
+  shutDownRemovedFrameworks(ctx, registered.id, reg);
   if (registered.pingTimer) clearInterval(registered.pingTimer);
   registered.pingTimer = setInterval(() => stream.send({ type: "PING" }), ctx.options.agentPingTimeoutMs);
   stream.onClose(() => {

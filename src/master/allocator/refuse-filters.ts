@@ -1,5 +1,5 @@
 import type { Resource } from "../../mesos/resource.js";
-import { LongTimer } from "./long-timer.js";
+import { LongTimer } from "../../common/long-timer.js";
 import { ResourceCover } from "./resource-cover.js";
 
 interface RefuseFilter {

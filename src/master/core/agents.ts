@@ -53,7 +53,7 @@ export function markAgentUnreachable(ctx: MasterContext, agent: AgentRecord): vo
   const time = nowSeconds();
   ctx.counters.slaveUnreachableCompleted++;
   ctx.counters.slaveRemovalsUnhealthy++;
-  ctx.agents.unreachable.set(agent.id, { info: agent.info, time });
+  ctx.agents.markUnreachable(agent.id, { info: agent.info, time });
   removeAgentRecord(ctx, agent);
   const unreachable_time = { nanoseconds: Math.round(time * 1e9) };
   for (const framework of ctx.frameworks.all()) {
@@ -83,8 +83,7 @@ export function markAgentGone(ctx: MasterContext, agentId: string): boolean {
   const agent = ctx.agents.get(agentId);
   const unreachable = ctx.agents.unreachable.get(agentId);
   if (!agent && !unreachable) return ctx.agents.gone.has(agentId);
-  ctx.agents.gone.set(agentId, agent?.info ?? unreachable!.info);
-  ctx.agents.unreachable.delete(agentId);
+  ctx.agents.markGone(agentId, agent?.info ?? unreachable!.info);
   if (agent) {
     agent.stream?.send({ type: "SHUTDOWN", shutdown: { message: "Agent has been marked gone" } });
     agent.stream?.close();

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { LongTimer } from "../../common/long-timer.js";
 import type { RecordIOStream } from "../../common/http-server.js";
 import { isTerminalState } from "../../mesos/task-state.js";
 import type { MasterContext } from "../context.js";
@@ -28,8 +29,9 @@ export function attachConnection(
   const heartbeat = setInterval(() => stream.send({ type: "HEARTBEAT" }), heartbeatMs);
   framework.connection = { stream, streamId, heartbeat };
   framework.active = true;
-  if (framework.failoverTimer) clearTimeout(framework.failoverTimer);
+  framework.failoverTimer?.cancel();
   framework.failoverTimer = undefined;
+  framework.recovered = false;
   stream.send({
     type: "SUBSCRIBED",
     subscribed: {
@@ -62,21 +64,24 @@ export function disconnectFramework(ctx: MasterContext, framework: FrameworkReco
   framework.active = false;
   ctx.allocator.setFrameworkActive(framework.id, false);
   for (const offer of ctx.offers.forFramework(framework.id)) removeOffer(ctx, offer.offer.id.value, 0);
-  const timeoutMs = Math.max(0, (framework.info.failover_timeout ?? 0) * 1000);
-  framework.failoverTimer = setTimeout(
-    () => removeFramework(ctx, framework),
-    Math.min(timeoutMs, 2 ** 31 - 1),
-  );
+  startFailoverTimer(ctx, framework);
   ctx.operatorEvents.emit(() => ({
     type: "FRAMEWORK_UPDATED",
     framework_updated: { framework: frameworkView(ctx, framework) },
   }));
 }
 
+/** The framework is removed unless it subscribes again within its failover_timeout. */
+export function startFailoverTimer(ctx: MasterContext, framework: FrameworkRecord): void {
+  framework.failoverTimer?.cancel();
+  const timeoutMs = Math.max(0, (framework.info.failover_timeout ?? 0) * 1000);
+  framework.failoverTimer = new LongTimer(timeoutMs, () => removeFramework(ctx, framework));
+}
+
 /** TEARDOWN or failover timeout: kill its tasks on the agents, drop its offers, move it to completed. */
 export function removeFramework(ctx: MasterContext, framework: FrameworkRecord): void {
   if (!ctx.frameworks.get(framework.id)) return;
-  if (framework.failoverTimer) clearTimeout(framework.failoverTimer);
+  framework.failoverTimer?.cancel();
   framework.failoverTimer = undefined;
   rescindOffersOfFramework(ctx, framework.id);
   detachConnection(framework);

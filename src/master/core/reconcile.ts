@@ -18,17 +18,21 @@ function latestStateStatus(task: Task): TaskStatus {
   return masterStatus(task, task.state, "REASON_RECONCILIATION", RECONCILED, extra);
 }
 
-/** The answer for one task in explicit reconciliation (§2 of the reference). */
+/**
+ * The answer for one task in explicit reconciliation (§2 of the reference). None while the task may be on
+ * an agent that a restarted master expects back: its own agent, or any when the call names none.
+ */
 export function reconcileOne(
   ctx: MasterContext,
   framework: FrameworkRecord,
   taskId: ID,
   agentId?: ID,
-): TaskStatus {
+): TaskStatus | undefined {
   const known =
     framework.tasks.get(taskId.value) ??
     framework.unreachableTasks.find((t) => t.task_id.value === taskId.value);
   if (known && (!agentId || agentId.value === known.agent_id.value)) return latestStateStatus(known);
+  if (agentId ? ctx.agents.recovered.has(agentId.value) : ctx.agents.recovered.size > 0) return undefined;
   const answer = (state: TaskState, message: string) =>
     masterStatus(
       agentId ? { task_id: taskId, agent_id: agentId } : { task_id: taskId },
@@ -57,6 +61,8 @@ export function reconcileTasks(
       sendStatusUpdate(framework, latestStateStatus(task));
     return;
   }
-  for (const { task_id, agent_id } of tasks)
-    sendStatusUpdate(framework, reconcileOne(ctx, framework, task_id, agent_id));
+  for (const { task_id, agent_id } of tasks) {
+    const status = reconcileOne(ctx, framework, task_id, agent_id);
+    if (status) sendStatusUpdate(framework, status);
+  }
 }

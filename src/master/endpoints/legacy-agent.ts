@@ -1,9 +1,21 @@
+import type { AgentInfo } from "../../mesos/agent-info.js";
 import { flattenAttributes } from "../../mesos/attributes.js";
 import { summarizeReserved, summarizeResources, unreservedOf } from "../../mesos/resource-text.js";
 import { reservationRole, type Resource } from "../../mesos/resource.js";
 import type { MasterContext } from "../context.js";
 import type { AgentRecord } from "../state/agent-record.js";
 import { agentOffered, agentUsed } from "../state/usage.js";
+
+/** An agent the master recovered from its registry, as `recovered_slaves` shows it (SlaveInfo's JSON). */
+export function legacyRecoveredAgent(info: AgentInfo): Record<string, unknown> {
+  return {
+    id: info.id?.value ?? "",
+    hostname: info.hostname,
+    port: info.port ?? 5051,
+    attributes: flattenAttributes(info.attributes ?? []),
+    resources: summarizeResources(info.resources),
+  };
+}
 
 /** An agent as `/master/state`, `/master/slaves` and `/master/state-summary` show it. */
 export function legacyAgent(ctx: MasterContext, agent: AgentRecord): Record<string, unknown> {

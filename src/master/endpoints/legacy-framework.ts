@@ -48,7 +48,7 @@ export function legacyFramework(ctx: MasterContext, framework: FrameworkRecord):
     webui_url: info.webui_url ?? "",
     active: framework.active,
     connected: framework.connected,
-    recovered: false,
+    recovered: framework.recovered,
     user: info.user,
     failover_timeout: info.failover_timeout ?? 0,
     checkpoint: info.checkpoint ?? false,

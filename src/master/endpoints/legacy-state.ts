@@ -1,6 +1,6 @@
 import type { MasterContext } from "../context.js";
 import { BUILD_INFO } from "../build-info.js";
-import { legacyAgent } from "./legacy-agent.js";
+import { legacyAgent, legacyRecoveredAgent } from "./legacy-agent.js";
 import { legacyFramework } from "./legacy-framework.js";
 
 export function leaderInfo(ctx: MasterContext): Record<string, unknown> {
@@ -29,7 +29,7 @@ export function legacyState(ctx: MasterContext): Record<string, unknown> {
   if (ctx.options.logDir) out.log_dir = ctx.options.logDir;
   out.flags = ctx.options.flags;
   out.slaves = agents.map((a) => legacyAgent(ctx, a));
-  out.recovered_slaves = [];
+  out.recovered_slaves = [...ctx.agents.recovered.values()].map(legacyRecoveredAgent);
   out.frameworks = ctx.frameworks.all().map((f) => legacyFramework(ctx, f));
   out.completed_frameworks = ctx.frameworks.completed.values().map((f) => legacyFramework(ctx, f));
   out.orphan_tasks = [];

@@ -4,7 +4,7 @@ import type { MasterContext } from "../context.js";
 import { removeFramework } from "../core/frameworks.js";
 import { versionJson } from "../build-info.js";
 import { metricsSnapshot } from "../metrics-snapshot.js";
-import { legacyAgentFull } from "./legacy-agent.js";
+import { legacyAgentFull, legacyRecoveredAgent } from "./legacy-agent.js";
 import { legacyFramework } from "./legacy-framework.js";
 import { legacyRoles } from "./legacy-roles.js";
 import { legacyState } from "./legacy-state.js";
@@ -41,7 +41,7 @@ const VIEWS: Record<string, View> = {
       .all()
       .filter((a) => !q.slave_id || a.id === q.slave_id)
       .map((a) => legacyAgentFull(ctx, a)),
-    recovered_slaves: [],
+    recovered_slaves: [...ctx.agents.recovered.values()].map(legacyRecoveredAgent),
   }),
   tasks: (ctx, q) => legacyTasks(ctx, q as TasksQuery),
   roles: (ctx) => legacyRoles(ctx),

@@ -11,7 +11,7 @@ export function frameworkView(ctx: MasterContext, framework: FrameworkRecord): R
     framework_info: framework.info,
     active: framework.active,
     connected: framework.connected,
-    recovered: false,
+    recovered: framework.recovered,
     registered_time: nanos(framework.registeredTime),
   };
   if (framework.reregisteredTime !== undefined) view.reregistered_time = nanos(framework.reregisteredTime);
@@ -50,7 +50,7 @@ export const getFrameworks = (ctx: MasterContext) => ({
 
 export const getAgents = (ctx: MasterContext) => ({
   agents: ctx.agents.all().map((a) => agentView(ctx, a)),
-  recovered_agents: [],
+  recovered_agents: [...ctx.agents.recovered.values()],
 });
 
 export const getTasks = (ctx: MasterContext) => {

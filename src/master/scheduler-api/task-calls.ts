@@ -11,7 +11,8 @@ export const kill: CallHandler = (ctx, framework, call) => {
   ctx.counters.count("kill_task");
   const task = framework.tasks.get(task_id.value);
   if (!task) {
-    sendStatusUpdate(framework, reconcileOne(ctx, framework, task_id, agent_id));
+    const status = reconcileOne(ctx, framework, task_id, agent_id);
+    if (status) sendStatusUpdate(framework, status);
     return ACCEPTED;
   }
   const policy = kill_policy ?? task.kill_policy;

@@ -1,4 +1,5 @@
 import type { RecordIOStream } from "../../common/http-server.js";
+import type { LongTimer } from "../../common/long-timer.js";
 import { frameworkRoles, hasCapability, type FrameworkInfo } from "../../mesos/framework.js";
 import type { ExecutorInfo, Task } from "../../mesos/task.js";
 import { CappedList } from "./capped-list.js";
@@ -16,7 +17,9 @@ export class FrameworkRecord {
   registeredTime: number;
   reregisteredTime: number | undefined;
   unregisteredTime: number | undefined;
-  failoverTimer: NodeJS.Timeout | undefined;
+  failoverTimer: LongTimer | undefined;
+  /** Known from an agent's re-registration after a master restart; not subscribed since. */
+  recovered = false;
   suppressedRoles = new Set<string>();
   offerConstraints: unknown;
   readonly tasks = new Map<string, Task>();

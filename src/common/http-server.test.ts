@@ -3,7 +3,7 @@ import { silentLogger } from "./logger.js";
 import { bodyText, contentTypeProblem, createHttpApp, sendLegacyJson } from "./http-server.js";
 
 describe("the shared HTTP app", () => {
-  const app = createHttpApp(silentLogger(), 64);
+  const app = createHttpApp(silentLogger(), { bodyLimit: 64 });
   app.post("/echo", async (request, reply) => {
     const problem = contentTypeProblem(request);
     if (problem) return reply.code(problem.status).send(problem.message);

@@ -7,6 +7,7 @@ import Fastify, {
 } from "fastify";
 import type { ServerResponse } from "node:http";
 import type { Logger } from "./logger.js";
+import { jsonBodyProblem } from "./json-body-check.js";
 import { encodeJsonRecord } from "./recordio.js";
 
 export const DEFAULT_BODY_LIMIT = 16 * 1024 * 1024;
@@ -15,23 +16,54 @@ const noSchemas = (): never => {
   throw new Error("createHttpApp routes take no JSON schemas; handlers parse their own bodies");
 };
 
+export interface HttpAppOptions {
+  /** Larger bodies get 413 (default 16 MiB). */
+  bodyLimit?: number;
+  /** JSON bodies nested deeper get 400 before any handler sees them. */
+  maxJsonDepth?: number;
+  /** A client must send its request headers within this (slow clients are dropped). */
+  headersTimeoutMs?: number;
+  /** ... and its whole request within this. Responses, long-lived streams included, are not limited. */
+  requestTimeoutMs?: number;
+  /** Idle keep-alive connections are closed after this. */
+  keepAliveTimeoutMs?: number;
+  /** How the role words a 4xx it did not answer itself (default: the message as plain text, as libprocess). */
+  clientError?: (reply: FastifyReply, status: number, message: string) => FastifyReply;
+}
+
+const isJsonBody = (contentType: string | undefined, body: Buffer) =>
+  (contentType ?? "").toLowerCase().includes("json") || body[0] === 0x7b || body[0] === 0x5b;
+
 /**
  * A fastify app set up the way every role serves: bodies arrive as raw Buffers (handlers parse them so
- * they can answer with the real systems' own error texts), unknown routes get an empty 404 as libprocess
- * gives, and oversized bodies a plain-text 413.
+ * they can answer with the real systems' own error texts) after a check of JSON nesting and lone
+ * surrogates (400), unknown routes get an empty 404 as libprocess gives, oversized bodies a plain-text
+ * 413, and slow or idle clients are dropped by the header, request and keep-alive timeouts.
  */
-export function createHttpApp(logger: Logger, bodyLimit = DEFAULT_BODY_LIMIT): FastifyInstance {
+export function createHttpApp(logger: Logger, options: HttpAppOptions = {}): FastifyInstance {
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit,
     forceCloseConnections: true,
     return503OnClosing: false,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+    http: { headersTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
     // Routes here carry no JSON schemas; without this, fastify loads ajv (~90 modules) at start-up.
     schemaController: { compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas } },
   });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "buffer" }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (request, body, done) => {
+    const buffer = body as Buffer;
+    const problem = isJsonBody(request.headers["content-type"], buffer)
+      ? jsonBodyProblem(buffer.toString("utf8"), options.maxJsonDepth)
+      : undefined;
+    if (problem) done(Object.assign(new Error(problem), { statusCode: 400 }), undefined);
+    else done(null, buffer);
+  });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(""));
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, _req, reply) => {
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
@@ -39,9 +71,18 @@ export function createHttpApp(logger: Logger, bodyLimit = DEFAULT_BODY_LIMIT): F
     const status =
       error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) logger.error({ err: error }, "request failed");
+    if (status < 500 && options.clientError) return options.clientError(reply, status, error.message);
     return reply.code(status).type("text/plain").send(error.message);
   });
   return app;
+}
+
+/** The query with one value per name, the last where a name repeats (as libprocess decodes a query). */
+export function singleValuedQuery(request: FastifyRequest): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(request.query as Record<string, string | string[] | undefined>))
+    out[name] = Array.isArray(value) ? value[value.length - 1] : value;
+  return out;
 }
 
 /** The request body as text ('' when there is none). */
@@ -83,7 +124,7 @@ export const sendText = (reply: FastifyReply, status: number, message: string): 
 
 /** JSON for the legacy GET endpoints, wrapped in `callback(...)` when `?jsonp=callback` is given. */
 export function sendLegacyJson(request: FastifyRequest, reply: FastifyReply, body: unknown): FastifyReply {
-  const jsonp = (request.query as Record<string, string | undefined>).jsonp;
+  const jsonp = singleValuedQuery(request).jsonp;
   if (jsonp) return reply.type("text/javascript").send(`${jsonp}(${JSON.stringify(body)});`);
   return reply.type("application/json").send(JSON.stringify(body));
 }

@@ -1,3 +1,4 @@
+import { sendMessage } from "./http/replies.js";
 import { userInfo } from "node:os";
 import { createHttpApp, listen } from "../common/http-server.js";
 import { silentLogger, type Logger } from "../common/logger.js";
@@ -50,7 +51,7 @@ export async function startMarathon(options: MarathonOptions): Promise<Marathon>
   });
   const restored = storage?.load(core);
   let frameworkId: ID | undefined = restored?.frameworkId;
-  const app = createHttpApp(logger);
+  const app = createHttpApp(logger, { clientError: sendMessage });
   const settings: MarathonSettings = {
     master: options.master,
     hostname: options.hostname ?? httpAddress,

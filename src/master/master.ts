@@ -36,7 +36,7 @@ export interface Master {
 export async function startMaster(options: MasterOptions = {}): Promise<Master> {
   const resolved = resolveMasterOptions(options);
   const id = randomUUID();
-  const app = createHttpApp(resolved.logger, resolved.bodyLimit);
+  const app = createHttpApp(resolved.logger, { bodyLimit: resolved.bodyLimit });
   const bound = { port: resolved.port };
   const contextRef: { current?: MasterContext } = {};
   const allocator: Allocator = (resolved.createAllocator ?? createDrfAllocator)({

@@ -2,13 +2,11 @@ import { createReadStream } from "node:fs";
 import { open, readdir, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { sendLegacyJson, sendText } from "../../common/http-server.js";
+import { sendLegacyJson, sendText, singleValuedQuery } from "../../common/http-server.js";
 import type { FilesRegistry } from "./files-registry.js";
 import { fileInfoJson } from "./file-info.js";
 
 const READ_CAP_BYTES = 16 * 4096;
-
-type Query = Record<string, string | undefined>;
 
 /** `/files/browse`, `/files/read`, `/files/download`, `/files/debug` (and their `.json` aliases), as Mesos serves them. */
 export function registerFilesRoutes(app: FastifyInstance, files: FilesRegistry): void {
@@ -21,7 +19,7 @@ export function registerFilesRoutes(app: FastifyInstance, files: FilesRegistry):
 }
 
 function requestedPath(request: FastifyRequest, reply: FastifyReply): string | undefined {
-  const path = (request.query as Query).path;
+  const path = singleValuedQuery(request).path;
   if (!path) {
     sendText(reply, 400, "Expecting 'path=value' in query.\n");
     return undefined;
@@ -56,7 +54,7 @@ function parseNumber(text: string | undefined, name: string): number | string | 
 async function read(files: FilesRegistry, request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
   const path = requestedPath(request, reply);
   if (path === undefined) return reply;
-  const query = request.query as Query;
+  const query = singleValuedQuery(request);
   const offsetArg = parseNumber(query.offset, "offset");
   if (typeof offsetArg === "string") return sendText(reply, 400, offsetArg);
   const lengthArg = parseNumber(query.length, "length");

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { bodyText, sendLegacyJson, sendText } from "../../common/http-server.js";
+import { bodyText, sendLegacyJson, sendText, singleValuedQuery } from "../../common/http-server.js";
 import type { MasterContext } from "../context.js";
 import { removeFramework } from "../core/frameworks.js";
 import { versionJson } from "../build-info.js";
@@ -50,7 +50,7 @@ const VIEWS: Record<string, View> = {
 
 function teardown(ctx: MasterContext, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const form = new URLSearchParams(bodyText(request));
-  const id = form.get("frameworkId") ?? (request.query as Query).frameworkId;
+  const id = form.get("frameworkId") ?? singleValuedQuery(request).frameworkId;
   if (!id) return sendText(reply, 400, "Missing 'frameworkId' query parameter in the request body");
   const framework = ctx.frameworks.get(id);
   if (!framework) return sendText(reply, 400, "No framework found with specified ID");
@@ -63,7 +63,7 @@ export function registerLegacyEndpoints(app: FastifyInstance, ctx: MasterContext
   for (const [name, view] of Object.entries(VIEWS))
     for (const url of aliases(name))
       app.get(url, async (request, reply) =>
-        sendLegacyJson(request, reply, view(ctx, request.query as Query)),
+        sendLegacyJson(request, reply, view(ctx, singleValuedQuery(request))),
       );
   for (const url of ["/health", "/master/health"])
     app.get(url, async (_request, reply) => reply.code(200).send(""));

@@ -1,3 +1,4 @@
+import { basicAuthorization } from "../mesos/credentials.js";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -294,6 +295,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       logger.warn({ master: masterUrl }, "lost the master; re-registering");
     },
     backoffMaxMs: options.reconnectBackoffMaxMs ?? 1000,
+    ...(options.credential ? { authorization: basicAuthorization(options.credential) } : {}),
   });
   let checkpoints = agentId ? readTaskCheckpoints(workDir, agentId) : [];
   if (docker)

@@ -65,6 +65,10 @@ export const agentFlags: FlagSpecs = {
     help: "First retry interval of an unacknowledged status update (doubles up to 10mins)",
     default: "10secs",
   },
+  credential: {
+    kind: "string",
+    help: "File (or file:// URL) with the principal and secret the agent authenticates to the master with",
+  },
   registration_backoff_factor: {
     kind: "duration",
     help: "Longest wait between attempts to (re-)register with the master",

@@ -1,6 +1,7 @@
 import type { Logger } from "../common/logger.js";
 import { RecordIODecoder } from "../common/recordio.js";
-import { openPostStream, postJson, readAll } from "./post-json.js";
+import { Agent } from "node:http";
+import { postForStream, postJson, readBody } from "../mesos/http-transport.js";
 import { AGENT_LINK_PATH, type AgentLinkCall, type AgentLinkEvent } from "../mesos/agent-link-protocol.js";
 
 export interface MasterLinkOptions {
@@ -14,9 +15,14 @@ export interface MasterLinkOptions {
   /** The stream ended (master gone or restarted); the link reconnects by itself. */
   onDisconnected?: () => void;
   backoffMaxMs: number;
+  /** The `Authorization` header of every call, when the agent has a credential. */
+  authorization?: string;
 }
 
 const FIRST_BACKOFF_MS = 20;
+/** A master that does not even start its answer within this is treated as gone. */
+const ANSWER_TIMEOUT_MS = 10_000;
+const keepAlive = new Agent({ keepAlive: true, maxSockets: 64 });
 /**
  * While nothing listens at the master's address (it is still starting, or restarting), retries stay this
  * quick: a refused connection costs the master nothing, and agents started beside it register at once.
@@ -29,7 +35,7 @@ const REFUSED_BACKOFF_MAX_MS = 100;
  */
 export class MasterLink {
   private stopped = false;
-  private abort: AbortController | undefined;
+  private abort: { abort(): void } | undefined;
   private connected = false;
   private wake: (() => void) | undefined;
   private loop: Promise<void> | undefined;
@@ -51,17 +57,22 @@ export class MasterLink {
     const agentId = this.options.agentId();
     if (this.stopped || !agentId) return false;
     try {
-      const res = await postJson(this.options.masterUrl + AGENT_LINK_PATH, {
-        ...call,
-        agent_id: { value: agentId },
-      });
+      const res = await postJson(
+        new URL(this.options.masterUrl + AGENT_LINK_PATH),
+        JSON.stringify({ ...call, agent_id: { value: agentId } }),
+        { agent: keepAlive, headers: this.authHeaders(), timeoutMs: ANSWER_TIMEOUT_MS },
+      );
       if (res.status >= 400)
-        this.options.logger.warn({ status: res.status, text: res.text, type: call.type }, "call refused");
+        this.options.logger.warn({ status: res.status, text: res.body, type: call.type }, "call refused");
       return res.status < 300;
     } catch (error) {
       this.options.logger.debug({ err: error, type: call.type }, "call failed");
       return false;
     }
+  }
+
+  private authHeaders(): Record<string, string> {
+    return this.options.authorization ? { authorization: this.options.authorization } : {};
   }
 
   /** Drops the current stream so that the agent re-registers at once (used after a missed ping). */
@@ -94,8 +105,6 @@ export class MasterLink {
 
   /** One REGISTER stream, read until it ends; true if the master answered REGISTERED on it. */
   private async openStream(): Promise<boolean> {
-    const abort = new AbortController();
-    this.abort = abort;
     let registered = false;
     this.refused = false;
     const agentId = this.options.agentId();
@@ -105,9 +114,15 @@ export class MasterLink {
       register: this.options.registration(),
     };
     try {
-      const res = await openPostStream(this.options.masterUrl + AGENT_LINK_PATH, call, abort.signal);
+      const post = postForStream(new URL(this.options.masterUrl + AGENT_LINK_PATH), JSON.stringify(call), {
+        headers: this.authHeaders(),
+        timeoutMs: ANSWER_TIMEOUT_MS,
+      });
+      this.abort = post;
+      if (this.stopped) post.abort();
+      const res = await post.response;
       if (res.statusCode !== 200) {
-        const body = await readAll(res);
+        const body = await readBody(res);
         this.options.logger.warn({ status: res.statusCode, body }, "registration refused");
         return false;
       }

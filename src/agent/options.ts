@@ -1,3 +1,4 @@
+import type { Credential } from "../mesos/credentials.js";
 import type { Logger } from "../common/logger.js";
 
 export type ContainerizerName = "mesos" | "simulated";
@@ -44,6 +45,8 @@ export interface AgentOptions {
   executorReregistrationTimeoutMs?: number;
   /** Longest wait between (re-)registration attempts; default 1 s. */
   reconnectBackoffMaxMs?: number;
+  /** Presented to the master on every call of the agent link (Mesos's `--credential`). */
+  credential?: Credential;
   logger?: Logger;
   /** Called after the agent stopped because the master told it to shut down. */
   onShutdown?: (message: string) => void;

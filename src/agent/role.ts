@@ -5,6 +5,7 @@ import { startAgent } from "./agent.js";
 import { parseLabelsFlag } from "./containerizer/docker/labels-flag.js";
 import { agentFlags } from "./flags.js";
 import type { AgentOptions } from "./options.js";
+import { readCredential } from "../mesos/credentials.js";
 
 /** AgentOptions from parsed flags (durations arrive in milliseconds). */
 export function agentOptionsFromFlags(flags: Record<string, FlagValue>): AgentOptions {
@@ -38,6 +39,7 @@ export function agentOptionsFromFlags(flags: Record<string, FlagValue>): AgentOp
     executorReregistrationTimeoutMs: ms("executor_reregistration_timeout"),
     statusUpdateRetryIntervalMs: ms("status_update_retry_interval"),
     reconnectBackoffMaxMs: ms("registration_backoff_factor"),
+    ...(text("credential") !== undefined ? { credential: readCredential(text("credential")!) } : {}),
     flags: asStrings,
   };
 }

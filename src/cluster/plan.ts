@@ -1,4 +1,5 @@
 import { allocatePort } from "../common/ports.js";
+import { writeAgentCredentials } from "./agent-credentials.js";
 import { agentLoopbackAddress, loopbackAliasesUsable } from "./agent-addresses.js";
 import type { RoleLaunch } from "./runtime/runtime.js";
 import { agentResourcesFlag, type AgentSpec, type ClusterSpec } from "./spec/index.js";
@@ -10,6 +11,10 @@ export interface ClusterPlan {
   agents: RoleLaunch[];
   /** Present when the spec has a `marathon` block. */
   marathon?: RoleLaunch;
+  /** Present when the spec has a `consul` block. */
+  consul?: RoleLaunch;
+  /** Present when the spec has a `registrator` block (it needs `consul`). */
+  registrator?: RoleLaunch;
 }
 
 const textFlags = (flags: Record<string, string | number | boolean>): Record<string, string> =>
@@ -44,6 +49,7 @@ export async function planCluster(spec: ClusterSpec, state: StateDir): Promise<C
   const masterIp = spec.master.ip ?? bindAddress;
   const masterPort = await allocatePort(spec.master.port, masterIp);
   const masterHost = reachableHost(masterIp);
+  const secrets = writeAgentCredentials(state);
   const master: RoleLaunch = {
     name: "master",
     role: "master",
@@ -53,6 +59,8 @@ export async function planCluster(spec: ClusterSpec, state: StateDir): Promise<C
       ip: masterIp,
       port: String(masterPort),
       work_dir: state.workDir("master"),
+      authenticate_agents: "true",
+      credentials: secrets.credentials,
       ...(spec.master.hostname ? { hostname: spec.master.hostname } : {}),
       ...textFlags(spec.master.flags),
     },
@@ -64,7 +72,10 @@ export async function planCluster(spec: ClusterSpec, state: StateDir): Promise<C
     const name = `agent-${index + 1}`;
     const ip = agent.ip ?? (spec.mapPortsToHost ? bindAddress : agentLoopbackAddress(index, aliases));
     const port = await allocatePort(agent.port, ip);
-    const flags = agentFlags(agent, ip, port, `${masterHost}:${masterPort}`, state.workDir(name));
+    const flags = {
+      credential: secrets.credential,
+      ...agentFlags(agent, ip, port, `${masterHost}:${masterPort}`, state.workDir(name)),
+    };
     agents.push({
       name,
       role: "agent",
@@ -75,7 +86,56 @@ export async function planCluster(spec: ClusterSpec, state: StateDir): Promise<C
   }
   const marathon =
     spec.marathon && (await marathonLaunch(spec.marathon.port, bindAddress, masterHost, masterPort, state));
-  return { bindAddress, master, agents, ...(marathon ? { marathon } : {}) };
+  const consul = spec.consul && (await consulLaunch(spec.consul, bindAddress, state));
+  const registrator =
+    spec.registrator && consul && registratorLaunch(consul, `${masterHost}:${masterPort}`, state);
+  return {
+    bindAddress,
+    master,
+    agents,
+    ...(marathon ? { marathon } : {}),
+    ...(consul ? { consul } : {}),
+    ...(registrator ? { registrator } : {}),
+  };
+}
+
+/** Consul keeps its catalog and KV store in its work dir for the life of the cluster. */
+async function consulLaunch(
+  consul: { port: number; dnsPort: number },
+  ip: string,
+  state: StateDir,
+): Promise<RoleLaunch> {
+  const port = await allocatePort(consul.port, ip);
+  const dnsPort = await allocatePort(consul.dnsPort, ip);
+  return {
+    name: "consul",
+    role: "consul",
+    url: `http://${reachableHost(ip)}:${port}`,
+    logPath: state.logPath("consul"),
+    flags: {
+      client: ip,
+      advertise: reachableHost(ip),
+      http_port: String(port),
+      dns_port: String(dnsPort),
+      node: "consul",
+      data_dir: state.workDir("consul"),
+    },
+  };
+}
+
+/** registrator follows the master and registers into Consul; its URL is the registry it writes to. */
+function registratorLaunch(consul: RoleLaunch, master: string, state: StateDir): RoleLaunch {
+  return {
+    name: "registrator",
+    role: "registrator",
+    url: consul.url,
+    logPath: state.logPath("registrator"),
+    flags: {
+      master,
+      registry: `consul://${new URL(consul.url).host}`,
+      hostname: "minimesos",
+    },
+  };
 }
 
 async function marathonLaunch(

@@ -1,6 +1,7 @@
 import { formatDuration } from "../common/duration.js";
 import type { FlagSpecs, FlagValue } from "../common/flags.js";
 import type { MasterOptions } from "./options.js";
+import { readCredentials } from "../mesos/credentials.js";
 
 /** The master's flags, with Mesos's names and (where they differ on purpose) our defaults. */
 export const MASTER_FLAGS: FlagSpecs = {
@@ -50,6 +51,15 @@ export const MASTER_FLAGS: FlagSpecs = {
   hostname_lookup: { kind: "boolean", help: "Accepted for compatibility", default: "true" },
   quiet: { kind: "boolean", help: "Log less", default: "false" },
   log_dir: { kind: "string", help: "Directory for log files (reported in /master/state)" },
+  authenticate_agents: {
+    kind: "boolean",
+    help: "Only agents presenting credentials of --credentials may register and send updates",
+    default: "false",
+  },
+  credentials: {
+    kind: "string",
+    help: "File (or file:// URL) of principals and secrets: JSON {credentials:[...]} or 'principal secret' lines",
+  },
   zk: { kind: "string", help: "ZooKeeper URL for leader election (not yet supported)" },
 };
 
@@ -91,6 +101,8 @@ export function masterOptionsFromFlags(values: Record<string, FlagValue>): Maste
     agentPingTimeoutMs: num(values.agent_ping_timeout),
     maxAgentPingTimeouts: num(values.max_agent_ping_timeouts),
     agentReregisterTimeoutMs: num(values.agent_reregister_timeout),
+    authenticateAgents: values.authenticate_agents === true,
+    ...(str(values.credentials) ? { credentials: readCredentials(str(values.credentials)!) } : {}),
     registry,
     offerTimeoutMs: num(values.offer_timeout),
     heartbeatIntervalSeconds: heartbeatMs === undefined ? undefined : heartbeatMs / 1000,

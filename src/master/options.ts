@@ -1,3 +1,4 @@
+import type { Credential } from "../mesos/credentials.js";
 import { formatDuration } from "../common/duration.js";
 import type { Logger } from "../common/logger.js";
 import { silentLogger } from "../common/logger.js";
@@ -16,6 +17,9 @@ export interface MasterOptions {
   agentReregisterTimeoutMs?: number;
   /** `replicated_log` keeps the registry in `<workDir>/registry.json` (needs workDir); `in_memory` keeps nothing. */
   registry?: "replicated_log" | "in_memory";
+  /** Refuse agent-link calls without credentials of `credentials` (Mesos's `--authenticate_agents`). */
+  authenticateAgents?: boolean;
+  credentials?: Credential[];
   /** Outstanding offers are rescinded after this long; unset means never. */
   offerTimeoutMs?: number;
   bodyLimit?: number;
@@ -33,9 +37,15 @@ export interface MasterOptions {
 }
 
 export type ResolvedMasterOptions = Required<
-  Omit<MasterOptions, "offerTimeoutMs" | "workDir" | "cluster" | "logDir" | "createAllocator" | "hostname">
+  Omit<
+    MasterOptions,
+    "offerTimeoutMs" | "workDir" | "cluster" | "logDir" | "createAllocator" | "hostname" | "credentials"
+  >
 > &
-  Pick<MasterOptions, "offerTimeoutMs" | "workDir" | "cluster" | "logDir" | "createAllocator"> & {
+  Pick<
+    MasterOptions,
+    "offerTimeoutMs" | "workDir" | "cluster" | "logDir" | "createAllocator" | "credentials"
+  > & {
     hostname: string;
   };
 
@@ -54,6 +64,7 @@ function flagsOf(o: Omit<ResolvedMasterOptions, "flags">): Record<string, string
     max_unreachable_tasks_per_framework: String(o.maxUnreachableTasksPerFramework),
     agent_reregister_timeout: formatDuration(o.agentReregisterTimeoutMs),
     registry: o.registry,
+    authenticate_agents: String(o.authenticateAgents),
   };
   if (o.offerTimeoutMs !== undefined) flags.offer_timeout = formatDuration(o.offerTimeoutMs);
   if (o.workDir) flags.work_dir = o.workDir;
@@ -63,6 +74,8 @@ function flagsOf(o: Omit<ResolvedMasterOptions, "flags">): Record<string, string
 }
 
 export function resolveMasterOptions(options: MasterOptions): ResolvedMasterOptions {
+  if (options.authenticateAgents && !options.credentials?.length)
+    throw new Error("--authenticate_agents needs --credentials with at least one principal and secret");
   const resolved = resolveValues(options);
   return { ...resolved, flags: options.flags ?? flagsOf(resolved) };
 }
@@ -80,6 +93,7 @@ function resolveValues(options: MasterOptions): Omit<ResolvedMasterOptions, "fla
     maxAgentPingTimeouts: options.maxAgentPingTimeouts ?? 5,
     agentReregisterTimeoutMs: options.agentReregisterTimeoutMs ?? 10 * 60_000,
     registry: options.registry ?? "replicated_log",
+    authenticateAgents: options.authenticateAgents ?? false,
     bodyLimit: options.bodyLimit ?? 16 * 1024 * 1024,
     logger: options.logger ?? silentLogger(),
     maxCompletedFrameworks: options.maxCompletedFrameworks ?? 50,

@@ -53,6 +53,10 @@ function adaptAgentFlags(flags: Record<string, string>, name: string, context: D
 
 function adaptRole(launch: RoleLaunch, plan: ClusterPlan, context: DockerPlanContext): RoleLaunch {
   const flags = { ...launch.flags };
+  // The credential files are on the host, not in the role containers: agents here are not authenticated.
+  delete flags.authenticate_agents;
+  delete flags.credentials;
+  delete flags.credential;
   const advertisesDefault = (ipFlag: string) =>
     flags.hostname === undefined || flags.hostname === reachableHost(flags[ipFlag] ?? "");
   if (launch.role === "marathon") {

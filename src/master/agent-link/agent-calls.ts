@@ -8,10 +8,26 @@ import { completeTask, recordTaskStatus } from "../core/tasks.js";
 import { isTerminalState } from "../../mesos/task-state.js";
 import type { AgentRecord } from "../state/agent-record.js";
 
-/** STATUS_UPDATE: record the task's new state and forward the update (with its uuid) to the framework. */
-export function handleStatusUpdate(ctx: MasterContext, agent: AgentRecord, call: AgentLinkCall): void {
+/**
+ * STATUS_UPDATE: record the task's new state and forward the update (with its uuid) to the framework.
+ * Answers why it was refused when the task runs on another agent than the one reporting it.
+ */
+export function handleStatusUpdate(
+  ctx: MasterContext,
+  agent: AgentRecord,
+  call: AgentLinkCall,
+): string | undefined {
   const update = call.status_update as NonNullable<AgentLinkCall["status_update"]>;
-  const status = { ...update.status, agent_id: update.status.agent_id ?? { value: agent.id } };
+  const status = { ...update.status, agent_id: { value: agent.id } };
+  const known = ctx.frameworks.get(update.framework_id.value)?.tasks.get(status.task_id.value);
+  if (known && known.agent_id.value !== agent.id) {
+    ctx.counters.invalidStatusUpdates++;
+    ctx.logger.warn(
+      { agentId: agent.id, taskId: status.task_id.value, taskAgentId: known.agent_id.value },
+      "refused a status update from an agent that does not run the task",
+    );
+    return `Task ${status.task_id.value} does not run on agent ${agent.id}`;
+  }
   ctx.counters.count("status_update");
   const framework = ctx.frameworks.get(update.framework_id.value);
   if (!framework) {
@@ -22,7 +38,7 @@ export function handleStatusUpdate(ctx: MasterContext, agent: AgentRecord, call:
         type: "ACKNOWLEDGE",
         acknowledge: { framework_id: update.framework_id, task_id: status.task_id, uuid: status.uuid },
       });
-    return;
+    return undefined;
   }
   ctx.counters.validStatusUpdates++;
   const task = framework.tasks.get(status.task_id.value);
@@ -32,6 +48,7 @@ export function handleStatusUpdate(ctx: MasterContext, agent: AgentRecord, call:
     if (status.uuid === undefined && isTerminalState(status.state)) completeTask(framework, task);
   }
   sendStatusUpdate(framework, status);
+  return undefined;
 }
 
 export function handleExecutorExited(ctx: MasterContext, agent: AgentRecord, call: AgentLinkCall): void {

@@ -1,3 +1,4 @@
+import { APP_GROUP_CLASH, appsClashWithGroups } from "../model/app-group-clash.js";
 import type { Logger } from "../../common/logger.js";
 import { DeploymentManager } from "../deployment/deployment-manager.js";
 import { buildPlan, type DeploymentPlan } from "../deployment/plan.js";
@@ -25,7 +26,8 @@ export interface CoreOptions {
 export type DeployOutcome =
   | { ok: true; plan: DeploymentPlan }
   | { ok: false; conflicts: RunningDeployment[] }
-  | { ok: false; portsExhausted: true };
+  | { ok: false; portsExhausted: true }
+  | { ok: false; invalid: string };
 
 const REVIVE_INTERVAL_MS = 500;
 
@@ -66,6 +68,7 @@ export class MarathonCore {
     restart: string[] = [],
   ): DeployOutcome {
     const ids = Object.keys(targets);
+    if (appsClashWithGroups(this.apps.all(), targets)) return { ok: false, invalid: APP_GROUP_CLASH };
     const conflicts = this.deployments.holding(ids);
     if (conflicts.length > 0 && !force) return { ok: false, conflicts };
     const assigned: Record<string, AppDefinition | undefined> = {};

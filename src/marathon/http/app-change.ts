@@ -39,6 +39,11 @@ export function deployOrReply(
       reply,
       outcome.conflicts.map((d) => d.plan.id),
     );
+  else if ("invalid" in outcome)
+    sendJson(reply, 422, {
+      message: "Object is not valid",
+      details: [{ path: "/", errors: [outcome.invalid] }],
+    });
   else sendMessage(reply, 422, "Service ports exhausted: no free port in the service port range");
   return undefined;
 }

@@ -9,7 +9,15 @@ import { resolvePathId } from "../model/path-id.js";
 import { appInfoJson, embedsFrom } from "./app-info.js";
 import { appFromBody, deployOrReply } from "./app-change.js";
 import { labelSelector } from "./label-selector.js";
-import { jsonBody, queryFlag, queryValues, sendDeployment, sendJson, sendMessage } from "./replies.js";
+import {
+  jsonBody,
+  jsonObjectBody,
+  queryFlag,
+  queryValues,
+  sendDeployment,
+  sendJson,
+  sendMessage,
+} from "./replies.js";
 
 function listFilter(cmd?: string, id?: string, label?: string): (app: AppDefinition) => boolean {
   const selector = label ? labelSelector(label) : undefined;
@@ -31,7 +39,7 @@ export function registerAppCollectionRoutes(http: FastifyInstance, core: Maratho
   });
 
   http.post("/v2/apps", (request, reply) => {
-    const body = jsonBody(request, reply);
+    const body = jsonObjectBody(request, reply);
     if (!body) return reply;
     const parsed = appFromBody(reply, body.json);
     if (!parsed) return reply;

@@ -9,7 +9,7 @@ import { appFromBody, deployOrReply } from "./app-change.js";
 import { parseAppPath } from "./app-path.js";
 import {
   appNotFound,
-  jsonBody,
+  jsonObjectBody,
   queryFlag,
   queryValues,
   sendDeployment,
@@ -30,9 +30,9 @@ const getApp: Handler = (core, request, reply, id) => {
 
 function putOrPatch(patch: boolean): Handler {
   return (core, request, reply, id) => {
-    const body = jsonBody(request, reply);
+    const body = jsonObjectBody(request, reply);
     if (!body) return reply;
-    const fields = (body.json ?? {}) as Record<string, unknown>;
+    const fields = body.json;
     const existing = core.apps.get(id);
     if (patch && !existing) return appNotFound(reply, id);
     const version = newVersion();

@@ -6,7 +6,7 @@ import { isUnder, resolvePathId } from "../model/path-id.js";
 import { newVersion } from "../model/timestamp.js";
 import { appInfoJson } from "./app-info.js";
 import { appFromBody, deployOrReply } from "./app-change.js";
-import { jsonBody, queryFlag, sendDeployment, sendJson, sendMessage } from "./replies.js";
+import { jsonObjectBody, queryFlag, sendDeployment, sendJson, sendMessage } from "./replies.js";
 
 function groupJson(core: MarathonCore, id: string): Record<string, unknown> {
   const children = core.apps
@@ -47,9 +47,9 @@ export function registerGroupRoutes(http: FastifyInstance, core: MarathonCore): 
   http.get("/v2/groups/*", (request, reply) => get(idOf(request.params), reply));
 
   const change = (create: boolean) => (request: import("fastify").FastifyRequest, reply: FastifyReply) => {
-    const body = jsonBody(request, reply);
+    const body = jsonObjectBody(request, reply);
     if (!body) return reply;
-    const raw = (body.json ?? {}) as Record<string, unknown>;
+    const raw = body.json;
     const groupId = resolvePathId(String(raw.id ?? ""), idOf(request.params));
     if (create && groupId !== "/" && core.apps.groupIds().includes(groupId))
       return sendMessage(reply, 409, `Group ${groupId} is already created. Use PUT to change this group.`);

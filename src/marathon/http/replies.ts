@@ -28,8 +28,20 @@ export function queryFlag(request: FastifyRequest, name: string, fallback: boole
   return value === undefined ? fallback : value.toLowerCase() === "true";
 }
 
-/** The JSON body, or undefined after answering Marathon's 400 for malformed JSON. */
+const isJsonType = (header: string | undefined) => {
+  const type = header?.split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || type.endsWith("+json");
+};
+
+/**
+ * The JSON body, or undefined after answering as Marathon's resources do: 415 unless the body is declared
+ * `application/json`, 400 for malformed JSON.
+ */
 export function jsonBody(request: FastifyRequest, reply: FastifyReply): { json: unknown } | undefined {
+  if (!isJsonType(request.headers["content-type"])) {
+    sendMessage(reply, 415, "HTTP 415 Unsupported Media Type");
+    return undefined;
+  }
   const text = bodyText(request);
   try {
     return { json: JSON.parse(text === "" ? "null" : text) as unknown };
@@ -37,6 +49,19 @@ export function jsonBody(request: FastifyRequest, reply: FastifyReply): { json: 
     sendMessage(reply, 400, "Invalid JSON", { details: (error as Error).message });
     return undefined;
   }
+}
+
+/** A JSON object body (an app or group definition); anything else is answered 400 as Marathon's reader does. */
+export function jsonObjectBody(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): { json: Record<string, unknown> } | undefined {
+  const body = jsonBody(request, reply);
+  if (!body) return undefined;
+  if (typeof body.json === "object" && body.json !== null && !Array.isArray(body.json))
+    return { json: body.json as Record<string, unknown> };
+  sendMessage(reply, 400, "Invalid JSON", { details: [{ path: "/", errors: ["error.expected.jsobject"] }] });
+  return undefined;
 }
 
 /** The answer to every call that starts a deployment. */

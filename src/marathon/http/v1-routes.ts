@@ -83,13 +83,10 @@ export function registerV1Routes(http: FastifyInstance, core: MarathonCore): voi
     change(request, reply, (body) => {
       const app = core.apps.get(`/${String(body.id)}`);
       if (!app) return `App '/${String(body.id)}' does not exist`;
-      return {
-        [app.id]: stampVersion(
-          app,
-          { ...app, instances: Number(body.instances ?? app.instances) },
-          newVersion(),
-        ),
-      };
+      const instances = body.instances === undefined ? app.instances : Number(body.instances);
+      if (!Number.isInteger(instances) || instances < 0)
+        return `instances must be a whole number of 0 or more, not '${String(body.instances)}'`;
+      return { [app.id]: stampVersion(app, { ...app, instances }, newVersion()) };
     }),
   );
   http.get("/v1/apps", (_request, reply) =>

@@ -10,7 +10,8 @@ export interface Violation {
 
 const COMMAND_MESSAGE = "AppDefinition must either contain one of 'cmd' or 'args', and/or a 'container'.";
 const PORT_NAME = /^[a-z][a-z0-9-]*$/;
-const EXECUTOR = /^(\/\/cmd)|(\/?[^/]+(\/[^/]+)*)|$/;
+/** Marathon's pattern, matched whole as Java's `matches` does (its alternatives are not anchored one by one). */
+const EXECUTOR = /^(?:(\/\/cmd)|(\/?[^/]+(\/[^/]+)*)|)$/;
 const MESOS_CHECKS = ["COMMAND", "MESOS_HTTP", "MESOS_HTTPS", "MESOS_TCP"];
 
 /** Doubles print as Scala does: `0.0`, `1.5`. */

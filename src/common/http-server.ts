@@ -55,6 +55,7 @@ export function createHttpApp(logger: Logger, options: HttpAppOptions = {}): Fas
     // Routes here carry no JSON schemas; without this, fastify loads ajv (~90 modules) at start-up.
     schemaController: { compilersFactory: { buildValidator: noSchemas, buildSerializer: noSchemas } },
   });
+  recordRoutes(app);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (request, body, done) => {
     const buffer = body as Buffer;
@@ -185,5 +186,32 @@ export async function listen(app: FastifyInstance, host: string, port: number): 
   await app.listen({ host, port });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("server did not bind a TCP port");
+  const entry = served.get(app);
+  if (entry) entry.base = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address.port}`;
   return { host, port: address.port };
+}
+
+export interface ServedRoute {
+  /** `http://host:port` of the server. */
+  base: string;
+  method: string;
+  url: string;
+}
+
+const served = new Map<FastifyInstance, { base?: string; routes: Array<{ method: string; url: string }> }>();
+
+function recordRoutes(app: FastifyInstance): void {
+  const entry: { base?: string; routes: Array<{ method: string; url: string }> } = { routes: [] };
+  served.set(app, entry);
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) entry.routes.push({ method, url: route.url });
+  });
+  app.addHook("onClose", async () => void served.delete(app));
+}
+
+/** Every route of every role listening in this process (for tests that go over all of them). */
+export function servedRoutes(): ServedRoute[] {
+  return [...served.values()].flatMap(({ base, routes }) =>
+    base === undefined ? [] : routes.map((route) => ({ base, ...route })),
+  );
 }

@@ -11,10 +11,6 @@ export interface ClusterPlan {
   agents: RoleLaunch[];
   /** Present when the spec has a `marathon` block. */
   marathon?: RoleLaunch;
-  /** Present when the spec has a `consul` block. */
-  consul?: RoleLaunch;
-  /** Present when the spec has a `registrator` block (it needs `consul`). */
-  registrator?: RoleLaunch;
 }
 
 const textFlags = (flags: Record<string, string | number | boolean>): Record<string, string> =>
@@ -86,56 +82,7 @@ export async function planCluster(spec: ClusterSpec, state: StateDir): Promise<C
   }
   const marathon =
     spec.marathon && (await marathonLaunch(spec.marathon.port, bindAddress, masterHost, masterPort, state));
-  const consul = spec.consul && (await consulLaunch(spec.consul, bindAddress, state));
-  const registrator =
-    spec.registrator && consul && registratorLaunch(consul, `${masterHost}:${masterPort}`, state);
-  return {
-    bindAddress,
-    master,
-    agents,
-    ...(marathon ? { marathon } : {}),
-    ...(consul ? { consul } : {}),
-    ...(registrator ? { registrator } : {}),
-  };
-}
-
-/** Consul keeps its catalog and KV store in its work dir for the life of the cluster. */
-async function consulLaunch(
-  consul: { port: number; dnsPort: number },
-  ip: string,
-  state: StateDir,
-): Promise<RoleLaunch> {
-  const port = await allocatePort(consul.port, ip);
-  const dnsPort = await allocatePort(consul.dnsPort, ip);
-  return {
-    name: "consul",
-    role: "consul",
-    url: `http://${reachableHost(ip)}:${port}`,
-    logPath: state.logPath("consul"),
-    flags: {
-      client: ip,
-      advertise: reachableHost(ip),
-      http_port: String(port),
-      dns_port: String(dnsPort),
-      node: "consul",
-      data_dir: state.workDir("consul"),
-    },
-  };
-}
-
-/** registrator follows the master and registers into Consul; its URL is the registry it writes to. */
-function registratorLaunch(consul: RoleLaunch, master: string, state: StateDir): RoleLaunch {
-  return {
-    name: "registrator",
-    role: "registrator",
-    url: consul.url,
-    logPath: state.logPath("registrator"),
-    flags: {
-      master,
-      registry: `consul://${new URL(consul.url).host}`,
-      hostname: "minimesos",
-    },
-  };
+  return { bindAddress, master, agents, ...(marathon ? { marathon } : {}) };
 }
 
 async function marathonLaunch(

@@ -44,6 +44,8 @@ export async function startMaster(options: MasterOptions = {}): Promise<Master> 
     onOffer: (offer) => {
       if (contextRef.current) makeOffer(contextRef.current, offer);
     },
+    onError: (error) =>
+      resolved.logger.error({ err: error }, "allocation failed; offers go on with the next run"),
   });
   const agents = new AgentRegistry();
   const { registrar, recovered } =

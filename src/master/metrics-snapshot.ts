@@ -37,6 +37,7 @@ function percentiles(values: readonly number[], prefix: string, out: Record<stri
 function allocatorMetrics(ctx: MasterContext, out: Record<string, number>): void {
   const m = ctx.allocator.metrics();
   out["allocator/mesos/allocation_runs"] = m.allocationRuns;
+  out["allocator/mesos/allocation_run_errors"] = m.allocationErrors;
   percentiles(m.allocationRunMs, "allocator/mesos/allocation_run_ms", out);
   out["allocator/mesos/event_queue_dispatches"] = 0;
   for (const [name, value] of Object.entries(m.totals))

@@ -34,6 +34,7 @@ export function collectMetrics(sources: MetricsSources): AllocatorMetrics {
   });
   return {
     allocationRuns: sources.stats.runs,
+    allocationErrors: sources.stats.errors,
     allocationRunMs: sources.stats.recentDurations(),
     dominantShares: Object.fromEntries(shares),
     activeFilters: sources.filters.activeByRole(),

@@ -16,6 +16,8 @@ export interface AllocatorOptions {
   /** Minimum allocatable resources (Mesos default cpus:0.01 or mem:32). */
   minAllocatable?: { cpus: number; mem: number };
   now?: () => number;
+  /** A run or an offer delivery threw: the allocator goes on; the master logs it (default: a process warning). */
+  onError?: (error: unknown) => void;
 }
 
 export interface AllocatedOffer {
@@ -42,6 +44,8 @@ export interface AllocatorFramework {
 
 export interface AllocatorMetrics {
   allocationRuns: number;
+  /** Runs or offer deliveries that failed. */
+  allocationErrors: number;
   allocationRunMs: number[];
   /** role -> dominant share */
   dominantShares: Record<string, number>;

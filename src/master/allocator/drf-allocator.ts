@@ -192,17 +192,28 @@ class DrfAllocator implements Allocator {
     this.filters.close();
   }
 
+  /** Never throws: a failing run or delivery is counted and reported, and the next event runs again. */
   private run(): void {
-    const started = performance.now();
-    const offers = runAllocation({
-      agents: this.agents.values(),
-      frameworks: this.frameworks.values(),
-      ledger: this.ledger,
-      filters: this.filters,
-      weightOf: this.weightOf,
-      minAllocatable: this.options.minAllocatable ?? DEFAULT_MIN_ALLOCATABLE,
-    });
-    this.stats.record(performance.now() - started);
-    deliverOffers(offers, this.options.onOffer);
+    try {
+      const started = performance.now();
+      const offers = runAllocation({
+        agents: this.agents.values(),
+        frameworks: this.frameworks.values(),
+        ledger: this.ledger,
+        filters: this.filters,
+        weightOf: this.weightOf,
+        minAllocatable: this.options.minAllocatable ?? DEFAULT_MIN_ALLOCATABLE,
+      });
+      this.stats.record(performance.now() - started);
+      deliverOffers(offers, this.options.onOffer, this.reportError);
+    } catch (error) {
+      this.reportError(error);
+    }
   }
+
+  private readonly reportError = (error: unknown): void => {
+    this.stats.errors++;
+    if (this.options.onError) this.options.onError(error);
+    else process.emitWarning(`allocation failed: ${(error as Error)?.stack ?? String(error)}`);
+  };
 }

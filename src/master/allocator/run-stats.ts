@@ -3,6 +3,8 @@ const KEPT_DURATIONS = 100;
 
 export class RunStats {
   runs = 0;
+  /** Runs or offer deliveries that threw; the allocator goes on after each. */
+  errors = 0;
   private readonly durations: number[] = [];
 
   record(durationMs: number): void {

@@ -130,22 +130,44 @@ export function sendLegacyJson(request: FastifyRequest, reply: FastifyReply, bod
   return reply.type("application/json").send(JSON.stringify(body));
 }
 
+/** A subscriber whose unread events pass this many bytes is dropped (its stream closed), as Mesos drops slow HTTP streams. */
+export const STREAM_BACKLOG_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Writes one chunk of a long-lived stream; a reader that has fallen more than `limitBytes` behind is cut
+ * off (the connection destroyed) instead of growing the server's memory. False when the stream is gone.
+ */
+export function writeOrDrop(raw: ServerResponse, chunk: string | Buffer, limitBytes: number): boolean {
+  if (raw.destroyed || raw.writableEnded) return false;
+  raw.write(chunk);
+  if (raw.writableLength <= limitBytes) return true;
+  raw.destroy();
+  return false;
+}
+
 /** A long-lived RecordIO response: one record per write, as Mesos streams events. */
 export class RecordIOStream {
   private closed = false;
   private readonly closeListeners: Array<() => void> = [];
 
-  constructor(private readonly raw: ServerResponse) {
+  constructor(
+    private readonly raw: ServerResponse,
+    private readonly backlogLimitBytes = STREAM_BACKLOG_LIMIT_BYTES,
+  ) {
     raw.on("close", () => this.markClosed());
   }
 
-  static open(reply: FastifyReply, headers: Record<string, string> = {}): RecordIOStream {
+  static open(
+    reply: FastifyReply,
+    headers: Record<string, string> = {},
+    backlogLimitBytes = STREAM_BACKLOG_LIMIT_BYTES,
+  ): RecordIOStream {
     reply.hijack();
     const raw = reply.raw;
     raw.socket?.setNoDelay(true);
     raw.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-cache", ...headers });
     raw.flushHeaders();
-    return new RecordIOStream(raw);
+    return new RecordIOStream(raw, backlogLimitBytes);
   }
 
   get isClosed(): boolean {
@@ -154,8 +176,9 @@ export class RecordIOStream {
 
   send(event: unknown): boolean {
     if (this.closed) return false;
-    this.raw.write(encodeJsonRecord(event));
-    return true;
+    if (writeOrDrop(this.raw, encodeJsonRecord(event), this.backlogLimitBytes)) return true;
+    this.markClosed();
+    return false;
   }
 
   onClose(listener: () => void): void {

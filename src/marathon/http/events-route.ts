@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { STREAM_BACKLOG_LIMIT_BYTES, writeOrDrop } from "../../common/http-server.js";
 import type { MarathonCore } from "../core/marathon-core.js";
 import { isoTime } from "../model/timestamp.js";
 import { passesFilter, sseFrame } from "../events/sse.js";
@@ -23,10 +24,10 @@ export function registerEventsRoute(http: FastifyInstance, core: MarathonCore): 
     raw.socket?.setNoDelay(true);
     raw.flushHeaders();
     const send = (event: Parameters<typeof sseFrame>[0]) =>
-      passesFilter(event, types) && raw.write(sseFrame(event));
+      passesFilter(event, types) && writeOrDrop(raw, sseFrame(event), STREAM_BACKLOG_LIMIT_BYTES);
     send({ eventType: "event_stream_attached", timestamp: isoTime(), remoteAddress: request.ip });
     const unsubscribe = core.events.subscribe(send);
-    const heartbeat = setInterval(() => raw.write("\r\n"), HEARTBEAT_MS);
+    const heartbeat = setInterval(() => writeOrDrop(raw, "\r\n", STREAM_BACKLOG_LIMIT_BYTES), HEARTBEAT_MS);
     raw.on("close", () => {
       clearInterval(heartbeat);
       unsubscribe();

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMarathon } from "../src/marathon/marathon.js";
 import { startMarathonCluster, until, type MarathonCluster } from "./support/marathon-cluster.js";
 
 let cluster: MarathonCluster;
@@ -44,5 +45,28 @@ describe("Marathon with --storage", () => {
     expect(fw.tasks.map((t: { id: string }) => t.id).sort()).toEqual(before);
     expect(fw.completed_tasks).toEqual([]);
     expect(state.frameworks).toHaveLength(1);
+  });
+});
+
+describe("Marathon with a corrupt --storage file", () => {
+  it("refuses to start with a message naming the file and leaves the file as it was", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "marathon-corrupt-"));
+    try {
+      const file = join(dir, "marathon-state.json");
+      for (const text of [
+        '{"apps": [',
+        '{"apps": 1, "versions": [], "tasks": [], "deployments": []}',
+        "[]",
+      ]) {
+        writeFileSync(file, text);
+        await expect(
+          startMarathon({ master: cluster.master.url, httpPort: 0, storage: dir }),
+        ).rejects.toThrow(new RegExp(`${file} is not Marathon state`));
+        await new Promise((r) => setTimeout(r, 50));
+        expect(readFileSync(file, "utf8")).toBe(text);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -16,6 +16,26 @@ interface StoredState {
 }
 
 const FILE = "marathon-state.json";
+
+export class CorruptStateError extends Error {}
+
+function parseStoredState(text: string, file: string): StoredState {
+  const refuse = (reason: string) =>
+    new CorruptStateError(
+      `${file} is not Marathon state (${reason}); Marathon leaves it as it is: move it away to start empty`,
+    );
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw refuse((error as Error).message);
+  }
+  const state = value as Partial<Record<keyof StoredState, unknown>> | null;
+  if (typeof state !== "object" || state === null || Array.isArray(state)) throw refuse("not a JSON object");
+  for (const key of ["apps", "versions", "tasks", "deployments"] as const)
+    if (!Array.isArray(state[key])) throw refuse(`'${key}' is not a list`);
+  return state as StoredState;
+}
 const SAVE_DELAY_MS = 20;
 
 /** `--storage <dir>`: apps, versions, deployments, tasks and the framework id in one JSON file, written atomically. */
@@ -29,14 +49,20 @@ export class MarathonStorage {
     mkdirSync(dir, { recursive: true });
   }
 
-  /** Restores what was saved into the core; returns the framework id to re-subscribe with. */
+  /**
+   * Restores what was saved into the core; returns the framework id to re-subscribe with. A file that is
+   * not Marathon state stops Marathon with a message and is left untouched (never overwritten).
+   */
   load(core: MarathonCore): { frameworkId?: ID } {
-    let state: StoredState;
+    const file = join(this.dir, FILE);
+    let text: string;
     try {
-      state = JSON.parse(readFileSync(join(this.dir, FILE), "utf8")) as StoredState;
-    } catch {
-      return {};
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+      throw new CorruptStateError(`Cannot read ${file}: ${(error as Error).message}`);
     }
+    const state = parseStoredState(text, file);
     core.apps.restore({ apps: state.apps, versions: state.versions });
     for (const task of state.tasks) core.tasks.put(task);
     for (const d of state.deployments) core.deployments.restore(d.plan, d.stepIndex);

@@ -1,3 +1,4 @@
+import { appendStatus } from "../mesos/task.js";
 import { randomUUID } from "node:crypto";
 import type { Logger } from "../common/logger.js";
 import type { AgentLinkEvent } from "../mesos/agent-link-protocol.js";
@@ -173,7 +174,7 @@ export class AgentRuntime implements ExecutorHost {
     if (isTerminalState(status.state)) this.settings.counters.countTerminal(status.state);
     if (task) {
       task.state = status.state;
-      task.statuses.push(status);
+      appendStatus(task.statuses, status);
       this.settings.checkpointer?.record(executor, task, status);
       if (isTerminalState(status.state)) {
         executor.tasks.delete(status.task_id.value);

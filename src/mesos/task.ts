@@ -99,3 +99,12 @@ export interface Task {
 }
 
 export const nowSeconds = (): number => Date.now() / 1000;
+
+/**
+ * Adds a status to a task's history as Mesos does: a status of the same state as the last one replaces it,
+ * so a task whose health flips for days keeps a bounded history.
+ */
+export function appendStatus(statuses: TaskStatus[], status: TaskStatus): void {
+  if (statuses.at(-1)?.state === status.state) statuses[statuses.length - 1] = status;
+  else statuses.push(status);
+}

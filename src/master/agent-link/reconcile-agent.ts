@@ -1,3 +1,4 @@
+import { appendStatus } from "../../mesos/task.js";
 import type { Task } from "../../mesos/task.js";
 import type { MasterContext } from "../context.js";
 import { masterStatus, sendStatusUpdate } from "../core/status.js";
@@ -39,7 +40,7 @@ export function reconcileAgentTasks(ctx: MasterContext, agentId: string, reporte
       );
       framework.tasks.set(task.task_id.value, task);
       task.state = state;
-      task.statuses.push(status);
+      appendStatus(task.statuses, status);
       task.status_update_state = state;
       delete task.status_update_uuid;
       sendStatusUpdate(framework, status);

@@ -1,3 +1,4 @@
+import { appendStatus } from "../../mesos/task.js";
 import type { MasterContext } from "../context.js";
 import { agentView } from "../operator-api/views.js";
 import type { AgentRecord } from "../state/agent-record.js";
@@ -66,7 +67,7 @@ export function markAgentUnreachable(ctx: MasterContext, agent: AgentRecord): vo
         { unreachable_time },
       );
       task.state = "TASK_UNREACHABLE";
-      task.statuses.push(status);
+      appendStatus(task.statuses, status);
       task.status_update_state = "TASK_UNREACHABLE";
       delete task.status_update_uuid;
       framework.tasks.delete(task.task_id.value);
@@ -102,7 +103,7 @@ export function markAgentGone(ctx: MasterContext, agentId: string): boolean {
         "Agent " + agentId + " has been marked gone",
       );
       task.state = "TASK_GONE_BY_OPERATOR";
-      task.statuses.push(status);
+      appendStatus(task.statuses, status);
       task.status_update_state = task.state;
       delete task.status_update_uuid;
       ctx.counters.countTerminal(task.state);

@@ -1,3 +1,4 @@
+import { appendStatus } from "../../mesos/task.js";
 import { isTerminalState, type TaskState } from "../../mesos/task-state.js";
 import type { Task, TaskStatus } from "../../mesos/task.js";
 import type { MasterContext } from "../context.js";
@@ -29,7 +30,7 @@ export function recordTaskStatus(
   task.state = latestState;
   const stored: TaskStatus = { ...status };
   delete stored.data;
-  task.statuses.push(stored);
+  appendStatus(task.statuses, stored);
   task.status_update_state = status.state;
   if (status.uuid !== undefined) task.status_update_uuid = status.uuid;
   else delete task.status_update_uuid;

@@ -9,3 +9,9 @@ export function createLogger(role: string, level = process.env.MINIMESOS_LOG_LEV
 
 /** A logger that drops everything, for roles embedded in tests. */
 export const silentLogger = (): Logger => pino({ level: "silent" });
+
+/** A `.catch` handler for a call whose failure changes nothing (the next round retries): logged at debug. */
+export const debugFailure =
+  (logger: Logger, what: string) =>
+  (error: unknown): void =>
+    logger.debug({ err: error }, `${what} failed`);

@@ -1,3 +1,4 @@
+import { debugFailure } from "../../common/logger.js";
 import type { Offer } from "../../mesos/offer.js";
 import { useOffer, type LaunchDemand } from "../scheduling/offer-handler.js";
 import type { MarathonCore } from "./marathon-core.js";
@@ -34,7 +35,7 @@ export async function handleOffers(core: MarathonCore, offers: readonly Offer[])
     for (const appId of new Set(outcome.records.map((r) => r.appId))) core.offerStats.used(appId);
     if (outcome.tasks.length === 0) {
       const refuse_seconds = core.hasWork() ? BUSY_REFUSE_SECONDS : IDLE_REFUSE_SECONDS;
-      await driver.decline(offer, { refuse_seconds }).catch(() => undefined);
+      await driver.decline(offer, { refuse_seconds }).catch(debugFailure(core.options.logger, "decline"));
       continue;
     }
     for (const record of outcome.records) {

@@ -1,3 +1,4 @@
+import { debugFailure } from "../../common/logger.js";
 import { isTerminalState } from "../../mesos/task-state.js";
 import type { TaskStatus } from "../../mesos/task.js";
 import { isoTime } from "../model/timestamp.js";
@@ -50,7 +51,7 @@ export function handleStatus(core: MarathonCore, status: TaskStatus): void {
   const task = core.tasks.get(status.task_id.value);
   if (!task) {
     if (!isTerminalState(status.state) && status.agent_id)
-      core.driver?.kill(status.task_id, status.agent_id).catch(() => undefined);
+      core.driver?.kill(status.task_id, status.agent_id).catch(debugFailure(core.options.logger, "kill"));
     return;
   }
   const wasHealthy = task.mesosHealthy;
@@ -68,7 +69,7 @@ export function handleStatus(core: MarathonCore, status: TaskStatus): void {
   }
   if (status.state === "TASK_UNKNOWN") {
     core.tasks.remove(task.id);
-    core.driver?.kill(task.id, task.agentId).catch(() => undefined);
+    core.driver?.kill(task.id, task.agentId).catch(debugFailure(core.options.logger, "kill"));
   } else core.tasks.put(updated);
   if (status.state === "TASK_UNREACHABLE")
     becameUnreachable(core, updated, core.apps.get(task.appId)?.unreachableStrategy);

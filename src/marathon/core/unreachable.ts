@@ -1,3 +1,4 @@
+import { debugFailure } from "../../common/logger.js";
 import type { AppDefinition } from "../model/app-definition.js";
 import type { TaskRecord } from "../state/task-record.js";
 import type { MarathonCore } from "./marathon-core.js";
@@ -51,6 +52,6 @@ function markInactive(core: MarathonCore, task: TaskRecord): void {
 
 function expunge(core: MarathonCore, task: TaskRecord): void {
   core.tasks.remove(task.id);
-  core.driver?.kill(task.id, task.agentId).catch(() => undefined);
+  core.driver?.kill(task.id, task.agentId).catch(debugFailure(core.options.logger, "kill"));
   core.changed();
 }

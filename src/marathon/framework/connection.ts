@@ -1,3 +1,4 @@
+import { debugFailure } from "../../common/logger.js";
 import type { Logger } from "../../common/logger.js";
 import type { ID } from "../../mesos/ids.js";
 import { SchedulerClient } from "../../mesos/scheduler-client.js";
@@ -45,7 +46,7 @@ export class FrameworkConnection {
     });
     this.client.on("UPDATE", (e) => {
       handleStatus(core, e.update.status);
-      this.client.acknowledge(e.update.status).catch(() => undefined);
+      this.client.acknowledge(e.update.status).catch(debugFailure(this.options.logger, "acknowledge"));
     });
     this.client.on("clientError", (error) => options.logger.warn({ err: error }, "scheduler client error"));
   }
@@ -85,10 +86,11 @@ export class FrameworkConnection {
     else this.core.events.publish("scheduler_registered_event", { frameworkId: frameworkId.value, master });
     // Explicitly for the tasks Marathon knows (the master answers for those it lost), then implicitly.
     const known = this.core.tasks.all().map((t) => ({ task_id: t.id, agent_id: t.agentId }));
-    if (known.length > 0) this.client.reconcile(known).catch(() => undefined);
+    if (known.length > 0) this.client.reconcile(known).catch(debugFailure(this.options.logger, "reconcile"));
     for (const task of this.core.tasks.all())
-      if (task.killRequested) this.client.kill(task.id, task.agentId).catch(() => undefined);
-    this.client.reconcile().catch(() => undefined);
+      if (task.killRequested)
+        this.client.kill(task.id, task.agentId).catch(debugFailure(this.options.logger, "kill"));
+    this.client.reconcile().catch(debugFailure(this.options.logger, "implicit reconcile"));
     this.core.tick();
   }
 }

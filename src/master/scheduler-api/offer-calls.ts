@@ -33,7 +33,11 @@ export const suppress: CallHandler = (ctx, framework, call) => {
   return ACCEPTED;
 };
 
-/** REQUEST and the inverse-offer and operation calls: accepted; the built-in allocator ignores them. */
+/**
+ * REQUEST (Mesos's allocator ignores it too), inverse-offer answers (this master makes no inverse offers, so
+ * every id is one Mesos would ignore as no longer valid) and operation acknowledgements (no operation here
+ * sends feedback): accepted and counted, as Mesos does for ids it does not know.
+ */
 export const acceptedAndIgnored: CallHandler = (ctx, _framework, call) => {
   ctx.counters.count(call.type.toLowerCase());
   return ACCEPTED;

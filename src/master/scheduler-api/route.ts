@@ -9,6 +9,7 @@ import { SCHEDULER_CALL } from "./call-shape.js";
 import { teardown, updateFramework } from "./framework-calls.js";
 import { accept, acceptedAndIgnored, decline, revive, suppress } from "./offer-calls.js";
 import { checkShape } from "./proto-shape.js";
+import { reconcileOperations } from "./operation-calls.js";
 import { handleSubscribe } from "./subscribe.js";
 import { acknowledge, kill, message, reconcile, shutdown } from "./task-calls.js";
 import { validateSchedulerCall } from "./validate-call.js";
@@ -28,7 +29,7 @@ const HANDLERS: Record<Exclude<SchedulerCallType, "SUBSCRIBE">, CallHandler> = {
   ACKNOWLEDGE: acknowledge,
   ACKNOWLEDGE_OPERATION_STATUS: acceptedAndIgnored,
   RECONCILE: reconcile,
-  RECONCILE_OPERATIONS: acceptedAndIgnored,
+  RECONCILE_OPERATIONS: reconcileOperations,
   MESSAGE: message,
   REQUEST: acceptedAndIgnored,
   UPDATE_FRAMEWORK: updateFramework,

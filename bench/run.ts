@@ -4,6 +4,7 @@ import { dockerBenchmarks } from "./docker.bench.js";
 import { dockerTaskBenchmarks } from "./docker-task.bench.js";
 import { marathonBenchmarks } from "./marathon.bench.js";
 import { printTable, type BenchResult } from "./stats.js";
+import { zookeeperBenchmarks } from "./zookeeper.bench.js";
 
 const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   ["core", coreBenchmarks],
@@ -11,6 +12,7 @@ const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   ["marathon", marathonBenchmarks],
   ["docker", dockerBenchmarks],
   ["docker-task", dockerTaskBenchmarks],
+  ["zookeeper", zookeeperBenchmarks],
 ];
 const only = process.argv.slice(2);
 

@@ -23,6 +23,9 @@ export { resolveExecutorOptions, executorApiUrl, type ExecutorClientOptions } fr
 export type { ExecutorClientEvents, ExecutorEventOf, ExecutorSubscription } from "./executor-events.js";
 export { MesosHttpError, MesosErrorEvent, ClientClosedError } from "./client-errors.js";
 export { findLeadingMaster, masterOrigin } from "./master-address.js";
+export { LeaderDetector, type LeaderDetectorEvents } from "./zk/leader-detector.js";
+export type { LeaderInfo } from "./zk/members.js";
+export { parseZkUrl, isZkUrl, ZkUrlError, type ZkUrl } from "./zk/zk-url.js";
 
 export { id, newStatusUuid, isStatusUuid, invalidIdReason } from "./ids.js";
 export { TASK_STATES, isTerminalState } from "./task-state.js";

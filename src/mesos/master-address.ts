@@ -2,12 +2,15 @@ import http from "node:http";
 import https from "node:https";
 import { MesosHttpError } from "./client-errors.js";
 import { readBody } from "./http-transport.js";
+import { LeaderDetector } from "./zk/leader-detector.js";
+import type { LeaderInfo } from "./zk/members.js";
+import { isZkUrl } from "./zk/zk-url.js";
 
 /** `host:port`, `http://host:port` or `https://host:port/...` → the origin URL (`http://host:port`). */
 export function masterOrigin(address: string): URL {
   const trimmed = address.trim();
-  if (trimmed.startsWith("zk://"))
-    throw new Error(`ZooKeeper master addresses are not supported: '${address}'`);
+  if (isZkUrl(trimmed))
+    throw new Error(`A ZooKeeper master address names no fixed master; find the leader first: '${address}'`);
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
   const url = new URL(withScheme);
   if (url.protocol !== "http:" && url.protocol !== "https:")
@@ -21,8 +24,25 @@ export function masterOrigin(address: string): URL {
  */
 export const resolveLocation = (location: string, requestUrl: URL): URL => new URL(location, requestUrl);
 
-/** Asks any master for the leader through GET `/master/redirect` and answers the leader's origin. */
+/** `http://ip:port` of a leader read from ZooKeeper. */
+export const leaderOrigin = (leader: LeaderInfo): URL => new URL(`http://${leader.address}`);
+
+/** Reads the leader from ZooKeeper once (`zk://host:port/path`). */
+async function leaderInZooKeeper(address: string, timeoutMs: number): Promise<URL> {
+  const detector = new LeaderDetector(address);
+  try {
+    return leaderOrigin(await detector.waitForLeader(timeoutMs));
+  } finally {
+    detector.close();
+  }
+}
+
+/**
+ * The leader's origin: read from ZooKeeper for `zk://…`, otherwise asked of any master through GET
+ * `/master/redirect`.
+ */
 export function findLeadingMaster(address: string, timeoutMs = 5_000): Promise<URL> {
+  if (isZkUrl(address)) return leaderInZooKeeper(address, timeoutMs);
   const url = new URL("/master/redirect", masterOrigin(address));
   return new Promise((resolve, reject) => {
     const request = (url.protocol === "https:" ? https.get : http.get)(url, (response) => {

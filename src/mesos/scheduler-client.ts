@@ -2,7 +2,7 @@ import { MesosErrorEvent, isTransientFailure } from "./client-errors.js";
 import { ClientEventHub } from "./client-event-hub.js";
 import { Backoff } from "./backoff.js";
 import { CallAgents, expectSuccess, postJson } from "./http-transport.js";
-import { masterOrigin } from "./master-address.js";
+import { locateMasters, type MasterLocator } from "./master-locator.js";
 import { openSubscription, type Subscription } from "./subscription.js";
 import { schedulerCalls, type SubscribeOptions } from "./scheduler-calls.js";
 import { SchedulerCallMethods } from "./scheduler-call-methods.js";
@@ -17,8 +17,14 @@ import type { MasterInfo } from "./master-info.js";
 import type { SchedulerCall, SchedulerEvent } from "./scheduler-protocol.js";
 
 export interface SchedulerClientOptions {
-  /** `host:port`, `http://host:port`, or several of them (any master; the client follows 307 to the leader). */
+  /**
+   * `host:port`, `http://host:port`, or several of them (any master; the client follows 307 to the leader), or
+   * one `zk://host:port[,host:port]/path`: the client reads the leader from ZooKeeper and re-subscribes to each
+   * new leader with its framework id.
+   */
   master: string | string[];
+  /** For `zk://` masters: the ZooKeeper session timeout asked for (default 10 s). */
+  zookeeper?: { sessionTimeoutMs?: number };
   frameworkInfo: FrameworkInfo;
   suppressedRoles?: string[];
   /** Re-subscription backoff after a lost stream (doubling, capped), or `false` to stop instead. */
@@ -38,7 +44,8 @@ const MAX_REDIRECTS = 5;
 
 /** A framework's connection to the Mesos master through the v1 scheduler HTTP API. */
 export class SchedulerClient extends SchedulerCallMethods implements AsyncDisposable {
-  private readonly masters: URL[];
+  private readonly masters: MasterLocator;
+  private readonly stopFollowing: () => void;
   private readonly hub = new ClientEventHub<SchedulerClientEvents, SchedulerEvent>();
   private readonly agents = new CallAgents();
   private readonly backoff: Backoff;
@@ -60,9 +67,8 @@ export class SchedulerClient extends SchedulerCallMethods implements AsyncDispos
 
   constructor(private readonly options: SchedulerClientOptions) {
     super();
-    const masters = Array.isArray(options.master) ? options.master : [options.master];
-    if (masters.length === 0) throw new Error("SchedulerClient needs at least one master address");
-    this.masters = masters.map(masterOrigin);
+    this.masters = locateMasters(options.master, options.zookeeper);
+    this.stopFollowing = this.masters.onLeaderChange((leader) => this.followLeader(leader));
     this.frameworkInfo = options.frameworkInfo;
     this.subscribeOptions = { suppressedRoles: options.suppressedRoles };
     const reconnect = options.reconnect || {};
@@ -171,8 +177,8 @@ export class SchedulerClient extends SchedulerCallMethods implements AsyncDispos
   }
 
   private async connect(): Promise<SchedulerSubscription> {
-    const leader = this.callUrl ? [new URL(this.callUrl.origin)] : [];
-    const candidates = [...leader, ...this.masters].filter(
+    const leader = this.callUrl && !this.masters.followsLeader ? [new URL(this.callUrl.origin)] : [];
+    const candidates = [...leader, ...(await this.masters.candidates(this.timeoutMs))].filter(
       (url, index, all) => all.findIndex((other) => other.href === url.href) === index,
     );
     let lastError: unknown;
@@ -265,6 +271,24 @@ export class SchedulerClient extends SchedulerCallMethods implements AsyncDispos
     }, this.backoff.next());
   }
 
+  /** ZooKeeper named a new leader: leave the old one and re-subscribe (with the framework id) to the new one. */
+  private followLeader(leader: URL): void {
+    if (this.callUrl?.origin === leader.origin) return;
+    if (this.currentState === "subscribed" && this.connection) {
+      const old = this.connection;
+      this.connection = undefined;
+      old.close();
+      this.handleStreamEnd(new Error(`The leading master is now ${leader.host}`));
+    } else if (this.currentState === "reconnecting") {
+      // Retries so far went to the old leader: start the backoff over, and wait no longer than its first step.
+      this.backoff.reset();
+      if (this.reconnectTimer) {
+        clearTimeout(this.reconnectTimer);
+        this.scheduleReconnect();
+      }
+    }
+  }
+
   private armHeartbeatTimer(): void {
     clearTimeout(this.heartbeatTimer);
     if (this.currentState !== "subscribed") return;
@@ -288,6 +312,8 @@ export class SchedulerClient extends SchedulerCallMethods implements AsyncDispos
     this.connection?.close();
     this.connection = undefined;
     this.currentStreamId = undefined;
+    this.stopFollowing();
+    this.masters.close();
     this.agents.destroy();
     this.hub.end();
     this.hub.emit("closed", error ? { error } : {});

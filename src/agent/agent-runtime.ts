@@ -44,6 +44,8 @@ export interface AgentRuntimeSettings {
   shutdownGracePeriodMs: number;
   registrationTimeoutMs: number;
   reregistrationTimeoutMs: number;
+  /** --recovery_timeout, passed to checkpointing executors as MESOS_RECOVERY_TIMEOUT. */
+  recoveryTimeoutMs?: number;
   statusUpdates: StatusUpdateManager;
   counters: AgentCounters;
   agentInfo: () => AgentInfo;
@@ -197,8 +199,12 @@ export class AgentRuntime implements ExecutorHost {
         task_id: task.info.task_id,
         state: "TASK_FAILED",
         source: "SOURCE_AGENT",
-        reason: exit.launchError ? "REASON_CONTAINER_LAUNCH_FAILED" : "REASON_EXECUTOR_TERMINATED",
-        message: exit.launchError ? `Failed to launch container: ${exit.launchError}` : "Executor terminated",
+        reason:
+          exit.limitation?.reason ??
+          (exit.launchError ? "REASON_CONTAINER_LAUNCH_FAILED" : "REASON_EXECUTOR_TERMINATED"),
+        message:
+          exit.limitation?.message ??
+          (exit.launchError ? `Failed to launch container: ${exit.launchError}` : "Executor terminated"),
       });
     this.book.retireExecutor(executor);
     // As in Mesos, the end of a command executor is not an executor failure the scheduler hears of.
@@ -216,6 +222,9 @@ export class AgentRuntime implements ExecutorHost {
       directory,
       shutdownGracePeriodMs: this.gracePeriodOf(executor.info),
       reregistrationTimeoutMs: this.settings.reregistrationTimeoutMs,
+      ...(this.settings.recoveryTimeoutMs !== undefined
+        ? { recoveryTimeoutMs: this.settings.recoveryTimeoutMs }
+        : {}),
       ...(executor.kind !== "custom" ? { allocationRole: allocationRole(executor) } : {}),
     });
   }

@@ -26,6 +26,7 @@ import { chooseContainerizer, masterBaseUrl, type AgentOptions } from "./options
 import { StatusUpdateManager } from "./status-update-manager.js";
 import { flagsFromOptions } from "./role-flags.js";
 import { recoverTasks } from "./recovery/recover.js";
+import { containmentSettings, setUpContainment } from "./isolation/containment.js";
 import { readTaskCheckpoints } from "./recovery/task-checkpoint.js";
 import { TaskCheckpointer } from "./recovery/task-checkpointer.js";
 import { DockerContainerizer } from "./containerizer/docker/docker-containerizer.js";
@@ -59,13 +60,22 @@ const DEFAULT_PORT = 5051;
 export async function startAgent(options: AgentOptions): Promise<Agent> {
   const logger = options.logger ?? createLogger("agent");
   const choice = chooseContainerizer(options.containerizers);
-  const containerizer: Containerizer =
-    choice.base === "simulated" ? new SimulatedContainerizer() : new MesosContainerizer();
   const masterUrl = masterBaseUrl(options.master);
   const ip = options.ip ?? "127.0.0.1";
   const advertised = advertisedIp(ip, options.advertiseIp);
   const workDir = options.workDir ?? mkdtempSync(join(tmpdir(), "minimesos-agent-"));
   mkdirSync(workDir, { recursive: true });
+  const containment = containmentSettings(options);
+  const contained = choice.base === "mesos" ? setUpContainment(containment, workDir, logger) : undefined;
+  const containerizer: Containerizer =
+    choice.base === "simulated"
+      ? new SimulatedContainerizer()
+      : new MesosContainerizer({
+          ...(contained?.cgroups ? { cgroups: contained.cgroups } : {}),
+          ...(contained?.groupsFile ? { groupsFile: contained.groupsFile } : {}),
+          switchUser: containment.switchUser,
+          cfsQuota: containment.cfsQuota,
+        });
   const docker = choice.docker
     ? new DockerContainerizer({
         workDir,
@@ -127,6 +137,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     shutdownGracePeriodMs: options.executorShutdownGracePeriodMs ?? 5000,
     registrationTimeoutMs: options.executorRegistrationTimeoutMs ?? 60_000,
     reregistrationTimeoutMs: options.executorReregistrationTimeoutMs ?? 2000,
+    recoveryTimeoutMs: containment.recoveryTimeoutMs,
     statusUpdates,
     files,
     counters,
@@ -202,6 +213,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     await link.stop();
     statusUpdates.stop();
     if (!stopOptions.leaveTasksRunning) await destroyAndWait(runtimeCore);
+    contained?.stop({ tasksLeft: stopOptions.leaveTasksRunning === true });
     docker?.detachAll();
     await app.close();
   };
@@ -215,6 +227,8 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     await link.stop();
     // Pretend containers have no process to outlive the agent.
     if (!(containerizer instanceof MesosContainerizer)) runtimeCore.destroyAll();
+    // The caller ends the task groups it gets; a real SIGKILL would leave the watchdog to do it.
+    contained?.stop({ tasksLeft: false });
     docker?.detachAll();
     await app.close();
     return groups;
@@ -314,7 +328,11 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       files,
       statusUpdates,
       checkpointer,
+      ...(contained?.cgroups ? { cgroups: contained.cgroups } : {}),
     });
+  await contained?.recovered(
+    new Set([...book.allExecutors()].filter((e) => e.state !== "TERMINATED").map((e) => e.containerId)),
+  );
   link.start();
 
   return {

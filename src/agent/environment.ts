@@ -12,6 +12,8 @@ export interface ExecutorEnvironmentContext {
   directory: string;
   shutdownGracePeriodMs: number;
   reregistrationTimeoutMs: number;
+  /** The agent's --recovery_timeout; default 15 min. */
+  recoveryTimeoutMs?: number;
   /** Built-in executors also get MESOS_ALLOCATION_ROLE. */
   allocationRole?: string;
 }
@@ -41,7 +43,7 @@ export function executorEnvironment(ctx: ExecutorEnvironmentContext): Record<str
     LIBPROCESS_PORT: "0",
   });
   if (checkpoint) {
-    env.MESOS_RECOVERY_TIMEOUT = formatDuration(RECOVERY_TIMEOUT_MS);
+    env.MESOS_RECOVERY_TIMEOUT = formatDuration(ctx.recoveryTimeoutMs ?? RECOVERY_TIMEOUT_MS);
     env.MESOS_SUBSCRIPTION_BACKOFF_MAX = formatDuration(ctx.reregistrationTimeoutMs);
   }
   if (ctx.allocationRole !== undefined) env.MESOS_ALLOCATION_ROLE = ctx.allocationRole;

@@ -79,10 +79,31 @@ export const agentFlags: FlagSpecs = {
     help: "Accepted; the command executor is built in",
     default: "false",
   },
-  isolation: { kind: "string", help: "Accepted for compatibility", default: "posix/cpu,posix/mem" },
+  isolation: {
+    kind: "string",
+    help:
+      "Isolators: cgroups/cpu and cgroups/mem apply a task's cpus (CPU shares) and mem (memory limit, " +
+      "TASK_FAILED with REASON_CONTAINER_LIMITATION_MEMORY past it); posix/cpu and posix/mem only measure. " +
+      "Every mesos-containerizer task gets its own cgroup where the machine allows it",
+    default: "posix/cpu,posix/mem",
+  },
+  cgroups_enable_cfs: {
+    kind: "boolean",
+    help: "With cgroups/cpu, also cap a task's CPU time at its cpus (CFS quota)",
+    default: "false",
+  },
+  recovery_timeout: {
+    kind: "duration",
+    help: "How long tasks outlive an agent that is gone: after it, whatever the agent left running is killed",
+    default: "15mins",
+  },
   launcher_dir: { kind: "string", help: "Accepted for compatibility" },
   log_dir: { kind: "string", help: "Accepted for compatibility" },
   logging_level: { kind: "string", help: "Accepted for compatibility", default: "INFO" },
-  switch_user: { kind: "boolean", help: "Accepted; tasks always run as the agent's user", default: "false" },
+  switch_user: {
+    kind: "boolean",
+    help: "Run each task as its user (CommandInfo.user, else FrameworkInfo.user); needs root",
+    default: "true",
+  },
   systemd_enable_support: { kind: "boolean", help: "Accepted for compatibility", default: "false" },
 };

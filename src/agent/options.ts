@@ -48,6 +48,19 @@ export interface AgentOptions {
   /** Presented to the master on every call of the agent link (Mesos's `--credential`). */
   credential?: Credential;
   logger?: Logger;
+  /**
+   * Mesos's `--isolation`: `cgroups/cpu` and `cgroups/mem` apply a task's cpus and mem as cgroup limits
+   * (`posix/cpu,posix/mem`, the default, only contain). Default: the `isolation` flag, else posix.
+   */
+  isolation?: string;
+  /** Run each task as its user (Mesos's `--switch_user`). Default: the flag (true), else false from code. */
+  switchUser?: boolean;
+  /** How long tasks outlive an agent that is gone for good (Mesos's `--recovery_timeout`, 15 min). */
+  recoveryTimeoutMs?: number;
+  /** Also cap CPU time at the task's cpus (Mesos's `--cgroups_enable_cfs`). */
+  cgroupsEnableCfs?: boolean;
+  /** Names the agent's parent cgroup `minimesos-<clusterId>`; default $MINIMESOS_CLUSTER_ID. */
+  clusterId?: string;
   /** Called after the agent stopped because the master told it to shut down. */
   onShutdown?: (message: string) => void;
   /** Every flag as text, for `/flags` and `/state`; filled from the options when absent. */

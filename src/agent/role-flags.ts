@@ -24,6 +24,9 @@ export function flagsFromOptions(
     status_update_retry_interval: formatDuration(options.statusUpdateRetryIntervalMs ?? 10_000),
     registration_backoff_factor: formatDuration(options.reconnectBackoffMaxMs ?? 1000),
     http_command_executor: "false",
-    isolation: "posix/cpu,posix/mem",
+    isolation: options.isolation ?? "posix/cpu,posix/mem",
+    switch_user: String(options.switchUser ?? false),
+    recovery_timeout: formatDuration(options.recoveryTimeoutMs ?? 15 * 60_000),
+    cgroups_enable_cfs: String(options.cgroupsEnableCfs ?? false),
   };
 }

@@ -1,5 +1,6 @@
 import { allocatePort } from "../common/ports.js";
 import { writeAgentCredentials } from "./agent-credentials.js";
+import { CLUSTER_AGENT_CONTAINMENT } from "./agent-containment-flags.js";
 import { agentLoopbackAddress, loopbackAliasesUsable } from "./agent-addresses.js";
 import type { RoleLaunch } from "./runtime/runtime.js";
 import { agentResourcesFlag, type AgentSpec, type ClusterSpec } from "./spec/index.js";
@@ -35,6 +36,7 @@ function agentFlags(
     containerizers: agent.containerizers.join(","),
     ...(agent.attributes ? { attributes: agent.attributes } : {}),
     hostname: agent.hostname ?? reachableHost(ip),
+    ...CLUSTER_AGENT_CONTAINMENT,
     ...textFlags(agent.flags),
   };
 }

@@ -6,6 +6,10 @@ export interface LaunchRequest {
   sandbox: string;
   command: CommandInfo;
   env: Record<string, string>;
+  /** The user to run as (CommandInfo.user, else FrameworkInfo.user); used with --switch_user. */
+  user?: string;
+  /** The container's cpus and mem (MB), applied as cgroup limits with cgroups/cpu and cgroups/mem. */
+  limits?: { cpus?: number; memMb?: number };
 }
 
 export interface ContainerExit {
@@ -15,9 +19,11 @@ export interface ContainerExit {
   signal: NodeJS.Signals | null;
   /** Set when the container never started. */
   launchError?: string;
+  /** Set when an isolator ended the container for going over a limit (Mesos's ContainerLimitation). */
+  limitation?: { reason: "REASON_CONTAINER_LIMITATION_MEMORY"; message: string };
 }
 
-/** Resource usage of a container's whole process group. */
+/** Resource usage of a container: its cgroup, or else its whole process group. */
 export interface ContainerUsage {
   processes: number;
   threads: number;

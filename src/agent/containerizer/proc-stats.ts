@@ -41,6 +41,18 @@ export function processGroupUsage(pgid: number): ContainerUsage | undefined {
   } catch {
     return undefined;
   }
+  return sumUsage(
+    entries.filter((entry) => /^\d+$/.test(entry)),
+    (stat) => stat.pgrp === pgid,
+  );
+}
+
+/** Sums CPU time, RSS and threads over the given processes (a container's cgroup members). */
+export function processesUsage(pids: readonly number[]): ContainerUsage | undefined {
+  return sumUsage(pids.map(String), () => true);
+}
+
+function sumUsage(pids: readonly string[], include: (stat: ProcStat) => boolean): ContainerUsage | undefined {
   const usage: ContainerUsage = {
     processes: 0,
     threads: 0,
@@ -48,8 +60,7 @@ export function processGroupUsage(pgid: number): ContainerUsage | undefined {
     cpusSystemTimeSecs: 0,
     memRssBytes: 0,
   };
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const entry of pids) {
     let stat: ProcStat | undefined;
     try {
       stat = parseProcStat(readFileSync(`/proc/${entry}/stat`, "utf8"));
@@ -57,7 +68,7 @@ export function processGroupUsage(pgid: number): ContainerUsage | undefined {
       continue;
     }
     // Zombies have ended; they only wait for a parent (often an init that never reaps) to collect them.
-    if (!stat || stat.pgrp !== pgid || stat.state === "Z") continue;
+    if (!stat || !include(stat) || stat.state === "Z") continue;
     usage.processes += 1;
     usage.threads += stat.threads;
     usage.cpusUserTimeSecs += stat.utimeTicks / CLOCK_TICKS_PER_SECOND;

@@ -5,7 +5,7 @@ import { executorResources, type AgentBook } from "../book.js";
 
 const MB = 1024 * 1024;
 
-/** One `/monitor/statistics` entry per running executor, with its process group's real usage. */
+/** One `/monitor/statistics` entry per running executor, with its container's real usage. */
 export function monitorStatistics(book: AgentBook): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
   for (const executor of book.allExecutors()) {

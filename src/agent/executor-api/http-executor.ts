@@ -8,6 +8,7 @@ import type { ExecutorRecord, ExecutorRuntime } from "../book.js";
 import type { Container, ContainerExit } from "../containerizer/containerizer.js";
 import { withCommandEnvironment } from "../environment.js";
 import type { ExecutorHost } from "../executors/executor-host.js";
+import { containerIdentity } from "../isolation/container-identity.js";
 import { fetchUris } from "../fetcher.js";
 
 const HEARTBEAT_INTERVAL_MS = 30_000;
@@ -57,6 +58,7 @@ export class HttpExecutor implements ExecutorRuntime {
         sandbox: this.executor.directory,
         command,
         env,
+        ...containerIdentity(this.executor),
       });
       void this.container.exited.then((exit) => this.exited(exit));
     };

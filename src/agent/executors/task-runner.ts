@@ -5,6 +5,7 @@ import type { ContainerStatus, TaskInfo } from "../../mesos/task.js";
 import type { ExecutorRecord } from "../book.js";
 import { signalDescription, type Container, type ContainerExit } from "../containerizer/containerizer.js";
 import { withCommandEnvironment } from "../environment.js";
+import { containerIdentity } from "../isolation/container-identity.js";
 import { fetchUris } from "../fetcher.js";
 import { HealthChecker } from "../health-checks/health-checker.js";
 import { DEFAULT_KILL_GRACE_MS, nanosToMs, type ExecutorHost, type StatusFields } from "./executor-host.js";
@@ -92,6 +93,7 @@ export class TaskRunner {
       sandbox,
       command: task.command ?? {},
       env,
+      ...containerIdentity(this.options.executor, task),
     });
     this.container = container;
     container.started.then(
@@ -145,6 +147,13 @@ export class TaskRunner {
   }
 
   private terminalStatus(exit: ContainerExit): Omit<StatusFields, "task_id"> {
+    if (exit.limitation)
+      return {
+        state: "TASK_FAILED",
+        message: exit.limitation.message,
+        reason: exit.limitation.reason,
+        source: "SOURCE_AGENT",
+      };
     if (exit.launchError)
       return {
         state: "TASK_FAILED",

@@ -4,6 +4,7 @@ import type { ID } from "../../mesos/ids.js";
 import type { ExecutorRecord, ExecutorRuntime } from "../book.js";
 import { processGroupUsage } from "../containerizer/proc-stats.js";
 import { DEFAULT_KILL_GRACE_MS, nanosToMs, type ExecutorHost } from "../executors/executor-host.js";
+import type { AgentCgroups } from "../isolation/agent-cgroups.js";
 import { signalGroup, watchProcessExit } from "./process-watch.js";
 
 /**
@@ -23,7 +24,16 @@ export class AdoptedCommandExecutor implements ExecutorRuntime {
     readonly pid: number,
     private readonly startTicks: number | undefined,
     private readonly pollMs = 100,
+    private readonly cgroups?: AgentCgroups,
   ) {}
+
+  /** Signals the task's process group and, with cgroups, every process of its container. */
+  private signalAll(signal: NodeJS.Signals): void {
+    signalGroup(this.pid, signal);
+    if (!this.cgroups) return;
+    if (signal === "SIGKILL") void this.cgroups.destroyContainer(this.executor.containerId);
+    else this.cgroups.signalContainer(this.executor.containerId, signal);
+  }
 
   start(): void {
     this.stopWatching = watchProcessExit(this.pid, this.startTicks, this.pollMs, () => this.exited());
@@ -43,8 +53,8 @@ export class AdoptedCommandExecutor implements ExecutorRuntime {
       nanosToMs(killPolicy?.grace_period?.nanoseconds) ??
       nanosToMs(task.info.kill_policy?.grace_period?.nanoseconds) ??
       DEFAULT_KILL_GRACE_MS;
-    signalGroup(this.pid, "SIGTERM");
-    const timer = setTimeout(() => signalGroup(this.pid, "SIGKILL"), graceMs);
+    this.signalAll("SIGTERM");
+    const timer = setTimeout(() => this.signalAll("SIGKILL"), graceMs);
     timer.unref();
     this.timers.push(timer);
   }
@@ -56,7 +66,7 @@ export class AdoptedCommandExecutor implements ExecutorRuntime {
 
   destroy(): void {
     this.killing = true;
-    signalGroup(this.pid, "SIGKILL");
+    this.signalAll("SIGKILL");
   }
 
   message(): void {
@@ -74,8 +84,8 @@ export class AdoptedCommandExecutor implements ExecutorRuntime {
   private exited(): void {
     this.stopWatching?.();
     for (const timer of this.timers) clearTimeout(timer);
-    // As for a container whose leader ended: whatever is left of the group goes too.
-    signalGroup(this.pid, "SIGKILL");
+    // As for a container whose leader ended: whatever is left of the container goes too.
+    this.signalAll("SIGKILL");
     const task = this.task();
     if (task)
       this.host.update(

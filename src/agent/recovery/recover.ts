@@ -8,6 +8,7 @@ import type { AgentBook } from "../book.js";
 import type { FilesRegistry } from "../endpoints/files-registry.js";
 import type { ExecutorHost } from "../executors/executor-host.js";
 import type { StatusUpdateManager } from "../status-update-manager.js";
+import type { AgentCgroups } from "../isolation/agent-cgroups.js";
 import { AdoptedCommandExecutor } from "./adopted-executor.js";
 import { adoptIntoBook } from "./adopt-into-book.js";
 import { isSameProcessAlive, signalGroup } from "./process-watch.js";
@@ -22,6 +23,8 @@ export interface RecoveryDeps {
   statusUpdates: StatusUpdateManager;
   checkpointer: TaskCheckpointer;
   pollMs?: number;
+  /** The agent's cgroups: an adopted task is killed through its container's cgroup too. */
+  cgroups?: AgentCgroups;
 }
 
 /**
@@ -124,6 +127,7 @@ function adopt(checkpoint: TaskCheckpoint, deps: RecoveryDeps): void {
         checkpoint.pid as number,
         checkpoint.pidStartTicks,
         deps.pollMs,
+        deps.cgroups,
       ),
   );
   runtime.start();

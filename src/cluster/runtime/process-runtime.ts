@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { openSync, closeSync } from "node:fs";
 import { CLI_PATH } from "../../common/package-root.js";
 import { CLUSTER_ID_ENV } from "../cluster-id.js";
+import { STATE_DIR_ENV, stateDirOfLog } from "../process-marks.js";
 import { isAlive, listensOn, terminate } from "./pids.js";
 import type { LaunchedRole, RoleLaunch, Runtime } from "./runtime.js";
 
@@ -40,7 +41,7 @@ export class ProcessRuntime implements Runtime {
       const child = spawn(process.execPath, [CLI_PATH, "run", launch.role, ...flagsToArgs(launch.flags)], {
         detached: true,
         stdio: ["ignore", log, log],
-        env: { ...process.env, [CLUSTER_ID_ENV]: clusterId },
+        env: { ...process.env, [CLUSTER_ID_ENV]: clusterId, [STATE_DIR_ENV]: stateDirOfLog(launch.logPath) },
       });
       await new Promise<void>((resolve, reject) => {
         child.once("spawn", resolve);

@@ -18,7 +18,8 @@ const task = (id: string, offer: Offer, command: string, cpus: number): TaskInfo
   command: { value: command },
 });
 
-async function withFramework<T>(
+/** A framework subscribed with an offer pool for `run`; torn down afterwards. */
+export async function withFramework<T>(
   masterUrl: string,
   name: string,
   run: (c: SchedulerClient, pool: OfferPool) => Promise<T>,

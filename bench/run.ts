@@ -1,5 +1,8 @@
 import { clusterBenchmarks } from "./cluster.bench.js";
+import { chronosBenchmarks } from "./chronos.bench.js";
+import { consulBenchmarks } from "./consul.bench.js";
 import { coreBenchmarks } from "./core.bench.js";
+import { dnsBenchmarks } from "./dns.bench.js";
 import { dockerBenchmarks } from "./docker.bench.js";
 import { dockerTaskBenchmarks } from "./docker-task.bench.js";
 import { marathonBenchmarks } from "./marathon.bench.js";
@@ -10,6 +13,9 @@ const suites: Array<[string, () => Promise<BenchResult[]>]> = [
   ["core", coreBenchmarks],
   ["cluster", clusterBenchmarks],
   ["marathon", marathonBenchmarks],
+  ["chronos", chronosBenchmarks],
+  ["consul", consulBenchmarks],
+  ["dns", dnsBenchmarks],
   ["docker", dockerBenchmarks],
   ["docker-task", dockerTaskBenchmarks],
   ["zookeeper", zookeeperBenchmarks],

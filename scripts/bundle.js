@@ -2,7 +2,7 @@
 // (src/cli/start-up-bundle.ts explains why and loads them).
 import { build } from "esbuild";
 
-const ENTRIES = ["master", "agent", "marathon", "cli"];
+const ENTRIES = ["master", "agent", "marathon", "chronos", "consul", "registrator", "dns", "cli"];
 
 await build({
   entryPoints: Object.fromEntries(ENTRIES.map((name) => [name, `dist/bundles/${name}.js`])),

@@ -16,7 +16,7 @@ describe("start-up bundles of the built CLI", () => {
   afterAll(() => rmSync(home, { recursive: true, force: true }));
 
   it("are built for every role and the command line", () => {
-    for (const name of ["master", "agent", "marathon", "cli"])
+    for (const name of ["master", "agent", "marathon", "chronos", "cli"])
       expect(existsSync(new URL(`../dist/bundled/${name}.cjs`, import.meta.url))).toBe(true);
   });
 

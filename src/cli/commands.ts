@@ -14,6 +14,7 @@ export const COMMAND_LOADERS: Record<string, () => Promise<Register>> = {
   prune: async () => (await import("./prune.js")).registerPruneCommand,
   info: async () => (await import("./info.js")).registerInfoCommand,
   state: async () => (await import("./state.js")).registerStateCommand,
+  dns: async () => (await import("./dns.js")).registerDnsCommand,
   ps: async () => (await import("./ps.js")).registerPsCommand,
   logs: async () => (await import("./logs.js")).registerLogsCommand,
   status: async () => (await import("./status.js")).registerStatusCommand,

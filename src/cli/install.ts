@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { substituteTokens, tokenValues } from "../cluster/exports.js";
 import { deploy, MarathonRejected, type MarathonKind } from "../cluster/marathon-api.js";
 import { readMarathonDefinition } from "../cluster/marathon-definition.js";
+import { installJob } from "./chronos-jobs.js";
 import { runningCluster } from "./cluster-access.js";
 import { CliError, ExitCode } from "./exit-codes.js";
 import { marathonUrl } from "./marathon-access.js";
@@ -13,6 +14,8 @@ interface InstallOptions {
   marathonFile?: string;
   stdin?: boolean;
   update?: boolean;
+  job?: string;
+  dependency?: string;
 }
 
 async function readStdin(): Promise<string> {
@@ -38,13 +41,21 @@ function what(options: InstallOptions): { kind: MarathonKind; source?: string } 
 export function registerInstallCommand(program: Command): void {
   program
     .command("install")
-    .description("deploy a Marathon app or group from a file, a URL or stdin")
+    .description("deploy a Marathon app or group from a file, a URL or stdin, or post a Chronos job")
     .option("--app <file or URL>", "Marathon app definition (JSON)")
     .option("--group <file or URL>", "Marathon group definition (JSON)")
     .option("--marathonFile <file or URL>", "deprecated name of --app")
     .option("--stdin", "read the definition from standard input (an app unless --group is given as '-')")
     .option("--update", "replace the app or group of the same id (PUT with force=true)")
+    .option("--job <file or URL>", "Chronos scheduled job (JSON, posted to /v1/scheduler/iso8601)")
+    .option("--dependency <file or URL>", "Chronos dependent job (JSON, posted to /v1/scheduler/dependency)")
     .action(async (options: InstallOptions) => {
+      if (options.job !== undefined || options.dependency !== undefined) {
+        if (options.job !== undefined && options.dependency !== undefined)
+          throw new CliError("Give either --job or --dependency, not both", ExitCode.usage);
+        const kind = options.job !== undefined ? "scheduled" : "dependent";
+        return installJob(await runningCluster(), kind, (options.job ?? options.dependency) as string);
+      }
       const { kind, source } = what(options);
       const record = await runningCluster();
       const marathon = marathonUrl(record);

@@ -6,7 +6,9 @@ import { runRole } from "./run-role.js";
 export function registerRunCommand(program: Command): void {
   program
     .command("run")
-    .description("run one role (master, agent, marathon) as this process, with the real binary's flags")
+    .description(
+      "run one role (master, agent, marathon, chronos, consul, registrator, dns) as this process, with the real binary's flags",
+    )
     .argument("<role>", `one of: ${ROLE_NAMES.join(", ")}`)
     .argument("[flags...]", "the role's flags, as --name=value")
     .allowUnknownOption(true)

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { MarathonRejected, remove } from "../cluster/marathon-api.js";
+import { uninstallJob } from "./chronos-jobs.js";
 import { runningCluster } from "./cluster-access.js";
 import { CliError, ExitCode } from "./exit-codes.js";
 import { marathonUrl } from "./marathon-access.js";
@@ -7,10 +8,12 @@ import { marathonUrl } from "./marathon-access.js";
 export function registerUninstallCommand(program: Command): void {
   program
     .command("uninstall")
-    .description("delete a Marathon app or group")
+    .description("delete a Marathon app or group, or a Chronos job")
     .option("--app <id>", "the app to delete")
     .option("--group <id>", "the group to delete")
-    .action(async (options: { app?: string; group?: string }) => {
+    .option("--job <name>", "the Chronos job to delete")
+    .action(async (options: { app?: string; group?: string; job?: string }) => {
+      if (options.job !== undefined) return uninstallJob(await runningCluster(), options.job);
       if ((options.app === undefined) === (options.group === undefined))
         throw new CliError("Please specify --app or --group to uninstall an app or group", ExitCode.usage);
       const record = await runningCluster();

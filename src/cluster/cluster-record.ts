@@ -1,7 +1,7 @@
 /** One role of a cluster as cluster.json records it. */
 export interface RoleRecord {
   name: string;
-  role: "master" | "agent" | "marathon";
+  role: "master" | "agent" | "marathon" | "chronos" | "consul" | "registrator" | "dns";
   url: string;
   /** The hostname the role advertises (each agent its own on loopback). */
   hostname?: string;
@@ -36,7 +36,16 @@ function field<T>(object: Fields, name: string, ok: (v: unknown) => v is T, wher
 
 const isString = (v: unknown): v is string => typeof v === "string";
 const isOptionalString = (v: unknown): v is string | undefined => v === undefined || isString(v);
-const isRole = (v: unknown): v is RoleRecord["role"] => v === "master" || v === "agent" || v === "marathon";
+const ROLE_KINDS: readonly unknown[] = [
+  "master",
+  "agent",
+  "marathon",
+  "chronos",
+  "consul",
+  "registrator",
+  "dns",
+];
+const isRole = (v: unknown): v is RoleRecord["role"] => ROLE_KINDS.includes(v);
 const isRuntime = (v: unknown): v is ClusterRecord["runtime"] =>
   v === "process" || v === "inproc" || v === "docker";
 const isPid = (v: unknown): v is number => Number.isInteger(v);

@@ -1,5 +1,5 @@
 import { CLUSTER_ID_ENV } from "./cluster-id.js";
-import { isHealthy } from "./readiness.js";
+import { consulReady, isHealthy } from "./readiness.js";
 import { environmentOf } from "./runtime/pids.js";
 import type { ClusterRecord, RoleRecord, StateDir } from "./state-dir.js";
 
@@ -10,14 +10,16 @@ export interface RoleStatus {
   pid: number;
   /** The process is alive and still carries the cluster's id. */
   running: boolean;
-  /** It answered `/health` with 200. */
+  /** It answered `/health` with 200 (Consul: `/v1/status/leader`). */
   healthy: boolean;
   logPath?: string;
 }
 
 export async function roleStatus(clusterId: string, role: RoleRecord): Promise<RoleStatus> {
   const running = environmentOf(role.pid)?.[CLUSTER_ID_ENV] === clusterId;
-  const healthy = running ? ((await isHealthy(role.url).catch(() => undefined)) ?? false) : false;
+  // Consul has no /health; registrator serves nothing and is healthy while the Consul it writes to answers.
+  const probe = role.role === "consul" || role.role === "registrator" ? consulReady : isHealthy;
+  const healthy = running ? ((await probe(role.url).catch(() => undefined)) ?? false) : false;
   return {
     name: role.name,
     role: role.role,

@@ -28,6 +28,21 @@ describe("cluster exports", () => {
     expect(exportLines(record(2))).toHaveLength(1);
   });
 
+  it("exports Mesos-DNS as MINIMESOS_MESOSDNS with its DNS port, as minimesos did", () => {
+    const withDns = record(2);
+    withDns.roles.push({
+      name: "mesosdns",
+      role: "dns",
+      url: "http://127.0.0.1:8123",
+      pid: 9,
+      flags: { port: "8053", http_port: "8123" },
+    });
+    expect(exportLines(withDns)).toContain(
+      "export MINIMESOS_MESOSDNS=http://127.0.0.1:8053; export MINIMESOS_MESOSDNS_IP=127.0.0.1;",
+    );
+    expect(tokenValues(withDns, "/").MINIMESOS_MESOSDNS_PORT).toBe("8053");
+  });
+
   it("substitutes the known tokens and leaves the rest alone", () => {
     const values = tokenValues(record(1), "/home/me/project");
     const text =

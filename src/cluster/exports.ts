@@ -8,13 +8,22 @@ export interface RoleVariables {
   port: string;
 }
 
+const mesosDnsUrl = (role: ClusterRecord["roles"][number]): string =>
+  `http://${new URL(role.url).hostname}:${role.flags.port ?? new URL(role.url).port}`;
+
 /**
  * `MINIMESOS_<ROLE>` for every role the cluster has exactly one of (as minimesos did, so MINIMESOS_AGENT
  * appears only with a single agent).
  */
 export function roleVariables(record: ClusterRecord): RoleVariables[] {
   const byRole = new Map<string, string[]>();
-  for (const role of record.roles) byRole.set(role.role, [...(byRole.get(role.role) ?? []), role.url]);
+  // registrator serves nothing (minimesos printed no line for it either).
+  for (const role of record.roles) {
+    if (role.role === "registrator") continue;
+    // Mesos-DNS is exported as minimesos did, MINIMESOS_MESOSDNS=http://<ip>:<dns port>.
+    const [kind, url] = role.role === "dns" ? ["mesosdns", mesosDnsUrl(role)] : [role.role, role.url];
+    byRole.set(kind, [...(byRole.get(kind) ?? []), url]);
+  }
   return [...byRole]
     .filter(([, urls]) => urls.length === 1)
     .map(([role, urls]) => {

@@ -2,6 +2,7 @@ import { allocatePort } from "../common/ports.js";
 import { writeAgentCredentials } from "./agent-credentials.js";
 import { CLUSTER_AGENT_CONTAINMENT } from "./agent-containment-flags.js";
 import { agentLoopbackAddress, loopbackAliasesUsable } from "./agent-addresses.js";
+import { mesosDnsLaunch } from "./mesosdns-launch.js";
 import type { RoleLaunch } from "./runtime/runtime.js";
 import { agentResourcesFlag, type AgentSpec, type ClusterSpec } from "./spec/index.js";
 import type { StateDir } from "./state-dir.js";
@@ -12,6 +13,14 @@ export interface ClusterPlan {
   agents: RoleLaunch[];
   /** Present when the spec has a `marathon` block. */
   marathon?: RoleLaunch;
+  /** Present when the spec has a `chronos` block. */
+  chronos?: RoleLaunch;
+  /** Present when the spec has a `consul` block. */
+  consul?: RoleLaunch;
+  /** Present when the spec has a `mesosdns` block. */
+  mesosdns?: RoleLaunch;
+  /** Present when the spec has a `registrator` block (it needs `consul`). */
+  registrator?: RoleLaunch;
 }
 
 const textFlags = (flags: Record<string, string | number | boolean>): Record<string, string> =>
@@ -84,7 +93,86 @@ export async function planCluster(spec: ClusterSpec, state: StateDir): Promise<C
   }
   const marathon =
     spec.marathon && (await marathonLaunch(spec.marathon.port, bindAddress, masterHost, masterPort, state));
-  return { bindAddress, master, agents, ...(marathon ? { marathon } : {}) };
+  const chronos =
+    spec.chronos &&
+    (await chronosLaunch(spec.chronos.port, bindAddress, `${masterHost}:${masterPort}`, state));
+  const consul = spec.consul && (await consulLaunch(spec.consul, bindAddress, state));
+  const mesosdns =
+    spec.mesosdns && (await mesosDnsLaunch(spec.mesosdns, bindAddress, `${masterHost}:${masterPort}`, state));
+  const registrator =
+    spec.registrator && consul && registratorLaunch(consul, `${masterHost}:${masterPort}`, state);
+  return {
+    bindAddress,
+    master,
+    agents,
+    ...(marathon ? { marathon } : {}),
+    ...(chronos ? { chronos } : {}),
+    ...(consul ? { consul } : {}),
+    ...(registrator ? { registrator } : {}),
+    ...(mesosdns ? { mesosdns } : {}),
+  };
+}
+
+/** Consul keeps its catalog and KV store in its work dir for the life of the cluster. */
+async function consulLaunch(
+  consul: { port: number; dnsPort: number },
+  ip: string,
+  state: StateDir,
+): Promise<RoleLaunch> {
+  const port = await allocatePort(consul.port, ip);
+  const dnsPort = await allocatePort(consul.dnsPort, ip);
+  return {
+    name: "consul",
+    role: "consul",
+    url: `http://${reachableHost(ip)}:${port}`,
+    logPath: state.logPath("consul"),
+    flags: {
+      client: ip,
+      advertise: reachableHost(ip),
+      http_port: String(port),
+      dns_port: String(dnsPort),
+      node: "consul",
+      data_dir: state.workDir("consul"),
+    },
+  };
+}
+
+/** registrator follows the master and registers into Consul; its URL is the registry it writes to. */
+function registratorLaunch(consul: RoleLaunch, master: string, state: StateDir): RoleLaunch {
+  return {
+    name: "registrator",
+    role: "registrator",
+    url: consul.url,
+    logPath: state.logPath("registrator"),
+    flags: {
+      master,
+      registry: `consul://${new URL(consul.url).host}`,
+      hostname: "minimesos",
+    },
+  };
+}
+
+/** Chronos keeps its jobs, counters and schedules in its work dir for the life of the cluster. */
+async function chronosLaunch(
+  preferredPort: number,
+  ip: string,
+  master: string,
+  state: StateDir,
+): Promise<RoleLaunch> {
+  const port = await allocatePort(preferredPort, ip);
+  return {
+    name: "chronos",
+    role: "chronos",
+    url: `http://${reachableHost(ip)}:${port}`,
+    logPath: state.logPath("chronos"),
+    flags: {
+      master,
+      http_address: ip,
+      http_port: String(port),
+      hostname: reachableHost(ip),
+      storage: state.workDir("chronos"),
+    },
+  };
 }
 
 async function marathonLaunch(

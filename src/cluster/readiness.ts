@@ -53,6 +53,12 @@ export async function activeAgentIds(
   return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
 }
 
+/** Consul answers `/v1/status/leader` with its leader's address. */
+export async function consulReady(consulUrl: string): Promise<true | undefined> {
+  const res = await probe(`${consulUrl}/v1/status/leader`);
+  return res.status === 200 && /^"[^"]+"$/.test(res.body.trim()) ? true : undefined;
+}
+
 /** Marathon answers `/ping` and the master lists it as an active framework. */
 export async function marathonReady(marathonUrl: string, masterUrl: string): Promise<true | undefined> {
   if ((await probe(`${marathonUrl}/ping`)).status !== 200) return undefined;
@@ -61,4 +67,12 @@ export async function marathonReady(marathonUrl: string, masterUrl: string): Pro
     frameworks?: Array<{ name: string; active: boolean; webui_url?: string }>;
   };
   return body.frameworks?.some((f) => f.name === "marathon" && f.active) ? true : undefined;
+}
+
+/** Chronos answers `/ping` and the master lists it as an active framework. */
+export async function chronosReady(chronosUrl: string, masterUrl: string): Promise<true | undefined> {
+  if ((await probe(`${chronosUrl}/ping`)).status !== 200) return undefined;
+  const res = await probe(`${masterUrl}/master/frameworks`);
+  const body = JSON.parse(res.body) as { frameworks?: Array<{ name: string; active: boolean }> };
+  return body.frameworks?.some((f) => f.name === "chronos" && f.active) ? true : undefined;
 }

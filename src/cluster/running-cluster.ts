@@ -17,10 +17,17 @@ export class RunningCluster {
     /** What each role was started with, by name: its flags go into cluster.json. */
     readonly launches: readonly RoleLaunch[] = [],
     readonly marathon?: LaunchedRole,
+    /** The other roles beside master, agents and Marathon (consul, registrator), in start order. */
+    readonly extraRoles: readonly LaunchedRole[] = [],
   ) {}
 
   get roles(): LaunchedRole[] {
-    return [this.master, ...this.agents, ...(this.marathon ? [this.marathon] : [])];
+    return [this.master, ...this.agents, ...(this.marathon ? [this.marathon] : []), ...this.extraRoles];
+  }
+
+  /** The one role of a kind beside master and agents (consul, registrator), when the cluster has it. */
+  extraRole(role: LaunchedRole["role"]): LaunchedRole | undefined {
+    return this.extraRoles.find((r) => r.role === role);
   }
 
   record(): ClusterRecord {

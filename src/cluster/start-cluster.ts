@@ -1,10 +1,19 @@
 import { agentPid } from "./agent-pid.js";
 import { newClusterId } from "./cluster-id.js";
 import { logTail } from "./log-tail.js";
+import { mesosDnsAddress } from "./mesosdns-launch.js";
 import { planCluster } from "./plan.js";
 import type { Progress } from "./progress.js";
 import { deployMarathonApps } from "./deploy-marathon-apps.js";
-import { activeAgentIds, isHealthy, marathonReady, StopWaiting, waitFor } from "./readiness.js";
+import {
+  activeAgentIds,
+  chronosReady,
+  consulReady,
+  isHealthy,
+  marathonReady,
+  StopWaiting,
+  waitFor,
+} from "./readiness.js";
 import { RunningCluster, stopRoles } from "./running-cluster.js";
 import type { LaunchedRole, RoleLaunch, Runtime } from "./runtime/runtime.js";
 import type { ClusterSpec } from "./spec/index.js";
@@ -101,6 +110,8 @@ async function startClusterOnce(
     const plan = runtime.adaptPlan ? runtime.adaptPlan(hostPlan) : hostPlan;
     guard();
     const count = plan.agents.length;
+    // Mesos-DNS first, as minimesos started it: in Docker the other containers take it as their resolver.
+    const mesosdns = plan.mesosdns && (await launch(plan.mesosdns));
     const [master, ...agents] = await progress.step(
       `Starting master at ${plan.master.url} and ${count} agent(s)`,
       async () => {
@@ -116,6 +127,7 @@ async function startClusterOnce(
     );
     if (!master) throw new Error("the runtime started no master");
     const marathon = plan.marathon && (await launch(plan.marathon));
+    const chronos = plan.chronos && (await launch(plan.chronos));
     const pids = plan.agents.map((a, i) => agentPid(a.flags, agents[i]));
     const agentIds = await progress.step(`Waiting for ${count} agent(s) to register`, () =>
       waitFor(
@@ -124,6 +136,32 @@ async function startClusterOnce(
         left(),
       ),
     );
+    const extraRoles: LaunchedRole[] = chronos ? [chronos] : [];
+    if (plan.consul) {
+      const consul = await launch(plan.consul);
+      extraRoles.push(consul);
+      await progress.step(`Starting Consul at ${consul.url}`, () =>
+        waitFor(
+          "Consul to answer",
+          async () => (
+            guard(),
+            (await consulReady(consul.url)) && (consul.servesItsUrl?.() ?? true) ? true : undefined
+          ),
+          left(),
+        ).catch((error: unknown) => {
+          throw failure(consul, error);
+        }),
+      );
+      if (plan.registrator)
+        extraRoles.push(
+          await progress.step("Starting registrator", () => launch(plan.registrator as RoleLaunch)),
+        );
+    }
+    if (mesosdns && plan.mesosdns) {
+      extraRoles.push(mesosdns);
+      const { host, port } = mesosDnsAddress(plan.mesosdns);
+      await progress.step(`Starting Mesos-DNS at ${host}:${port}`, () => answering(mesosdns));
+    }
     const cluster = new RunningCluster(
       clusterId,
       runtime.kind,
@@ -132,8 +170,17 @@ async function startClusterOnce(
       agents,
       agentIds,
       plan.bindAddress,
-      [plan.master, ...plan.agents, ...(plan.marathon ? [plan.marathon] : [])],
+      [
+        plan.master,
+        ...plan.agents,
+        ...(plan.marathon ? [plan.marathon] : []),
+        ...(plan.chronos ? [plan.chronos] : []),
+        ...(plan.consul ? [plan.consul] : []),
+        ...(plan.registrator ? [plan.registrator] : []),
+        ...(plan.mesosdns ? [plan.mesosdns] : []),
+      ],
       marathon,
+      extraRoles,
     );
     if (marathon && spec.marathon) {
       const { apps, groups } = spec.marathon;
@@ -151,6 +198,16 @@ async function startClusterOnce(
           deployMarathonApps(cluster, apps, groups),
         );
     }
+    if (chronos)
+      await progress.step(`Waiting for Chronos at ${chronos.url}`, () =>
+        waitFor(
+          "Chronos to register with the master",
+          () => (guard(), chronosReady(chronos.url, master.url)),
+          left(),
+        ).catch((error: unknown) => {
+          throw failure(chronos, error);
+        }),
+      );
     if (runtime.kind !== "inproc") state.writeCluster(cluster.record());
     return cluster;
   } catch (error) {

@@ -8,6 +8,10 @@ const LOADERS = {
   master: async () => (await import("../master/role.js")).masterRole,
   agent: async () => (await import("../agent/role.js")).agentRole,
   marathon: async () => (await import("../marathon/role.js")).marathonRole,
+  chronos: async () => (await import("../chronos/role.js")).chronosRole,
+  consul: async () => (await import("../consul/role.js")).consulRole,
+  registrator: async () => (await import("../registrator/role.js")).registratorRole,
+  dns: async () => (await import("../dns/role.js")).dnsRole,
 } satisfies Record<string, () => Promise<RoleDefinition>>;
 
 export type RoleName = keyof typeof LOADERS;

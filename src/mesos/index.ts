@@ -23,6 +23,13 @@ export { resolveExecutorOptions, executorApiUrl, type ExecutorClientOptions } fr
 export type { ExecutorClientEvents, ExecutorEventOf, ExecutorSubscription } from "./executor-events.js";
 export { MesosHttpError, MesosErrorEvent, ClientClosedError } from "./client-errors.js";
 export { findLeadingMaster, masterOrigin } from "./master-address.js";
+export {
+  OperatorSubscription,
+  type OperatorSubscriptionOptions,
+  type OperatorSubscriptionEvents,
+} from "./operator-subscription.js";
+export { OperatorMirror } from "./operator-mirror.js";
+export type * from "./operator-events.js";
 export { LeaderDetector, type LeaderDetectorEvents } from "./zk/leader-detector.js";
 export type { LeaderInfo } from "./zk/members.js";
 export { parseZkUrl, isZkUrl, ZkUrlError, type ZkUrl } from "./zk/zk-url.js";

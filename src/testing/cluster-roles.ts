@@ -122,6 +122,8 @@ export class ClusterRoles {
     const killed = this.slots.filter((s) => s.status === "killed").map((s) => s.role);
     const leftovers = this.inProcess ? [...this.crashed, ...killed] : [];
     const master = this.masterRunning ? [this.master] : [];
+    // registrator before Consul (it removes its services), both before the agents.
+    for (const role of [...this.cluster.extraRoles].reverse()) await role.stop().catch(() => role.kill());
     await stopRoles(this.cluster.clusterId, [...running, ...leftovers, ...master], !this.inProcess);
     for (const slot of this.slots) slot.status = "stopped";
     this.masterRunning = false;

@@ -1,10 +1,14 @@
 import { rmSync } from "node:fs";
+import { mesosDnsAddress } from "../cluster/mesosdns-launch.js";
 import type { RunningCluster } from "../cluster/running-cluster.js";
 import type { RuntimeKind } from "../cluster/runtime/runtime.js";
 import type { TaskState } from "../mesos/task-state.js";
 import type { AgentState } from "./agent-state.js";
 import { clusterAgent, type ClusterAgent } from "./cluster-agent.js";
 import type { ClusterRoles } from "./cluster-roles.js";
+import { observeConsulService, type ConsulServiceEntry } from "./consul-service.js";
+import { chronosJob, observeChronosSuccess, type ChronosJob } from "./chronos-job.js";
+import { resolveName, type ResolveType } from "./dns-lookup.js";
 import { forgetOnExit } from "./exit-sweep.js";
 import { getJson } from "./http-json.js";
 import type { MasterAgent, MasterFramework, MasterState, MasterTask } from "./master-state.js";
@@ -39,6 +43,51 @@ export class StartedMesosCluster implements AsyncDisposable {
   /** `http://127.0.0.1:<port>`; the same port after `restartMaster()`. */
   get masterUrl(): string {
     return this.roles.masterUrl;
+  }
+
+  /** Consul's HTTP API, `http://127.0.0.1:<port>`, when the spec has `consul`. */
+  get consulUrl(): string {
+    const consul = this.running.extraRole("consul");
+    if (!consul) throw new Error(`Cluster ${this.clusterId} has no consul: add 'consul: {}' to its spec`);
+    return consul.url;
+  }
+
+  /** Chronos's API, `http://127.0.0.1:<port>` (paths under /v1/scheduler and /scheduler), when the spec has `chronos`. */
+  get chronosUrl(): string {
+    const chronos = this.running.extraRole("chronos");
+    if (!chronos) throw new Error(`Cluster ${this.clusterId} has no chronos: add 'chronos: {}' to its spec`);
+    return chronos.url;
+  }
+
+  /** Waits for the Chronos job's next success (its successCount rising above what it is now); resolves with the job. */
+  async waitForChronosSuccess(name: string, options?: WaitOptions): Promise<ChronosJob> {
+    const before = (await chronosJob(this.chronosUrl, name)).successCount;
+    return waitUntil(
+      `the next success of Chronos job ${name}`,
+      () => observeChronosSuccess(this.chronosUrl, name, before),
+      options,
+    );
+  }
+
+  /** Waits until Consul has exactly `count` passing instances of the service; resolves with them. */
+  waitForConsulService(name: string, count: number, options?: WaitOptions): Promise<ConsulServiceEntry[]> {
+    return waitUntil(
+      `${count} passing instance(s) of Consul service ${name}`,
+      () => observeConsulService(this.consulUrl, name, count),
+      options,
+    );
+  }
+
+  /** Where the cluster's Mesos-DNS answers (UDP and TCP), when the spec has `mesosdns`. */
+  get dnsAddress(): { host: string; port: number } {
+    const launch = this.running.launches.find((l) => l.role === "dns");
+    if (!launch) throw new Error(`Cluster ${this.clusterId} has no mesosdns: add 'mesosdns: {}' to its spec`);
+    return mesosDnsAddress(launch);
+  }
+
+  /** Asks the cluster's Mesos-DNS: IPs for A (default) and AAAA, `target:port` for SRV, [] when unknown. */
+  resolve(name: string, type: ResolveType = "A"): Promise<string[]> {
+    return resolveName(this.dnsAddress, name, type);
   }
 
   /** Every agent of the spec, in order, with its current status. */

@@ -55,6 +55,19 @@ const plan: ClusterPlan = {
       storage: "/s",
     },
   },
+  chronos: {
+    name: "chronos",
+    role: "chronos",
+    url: "http://127.0.0.1:4400",
+    logPath: "/s/logs/chronos.log",
+    flags: {
+      master: "127.0.0.1:5050",
+      http_address: "127.0.0.1",
+      http_port: "4400",
+      hostname: "127.0.0.1",
+      storage: "/s/work/chronos",
+    },
+  },
 };
 
 describe("dockerPlan", () => {
@@ -80,6 +93,13 @@ describe("dockerPlan", () => {
     expect(adapted.agents[0]?.flags.hostname).toBeUndefined();
     expect(adapted.agents[0]?.flags.advertise_ip).toBeUndefined();
     expect(adapted.marathon?.flags.master).toBe("master:5050");
+    expect(adapted.chronos?.flags).toMatchObject({
+      master: "master:5050",
+      http_address: "0.0.0.0",
+      hostname: "chronos",
+      storage: "/var/lib/minimesos/chronos",
+    });
+    expect(adapted.chronos?.url).toBe("http://127.0.0.1:4400");
   });
 
   it("gives agents' DOCKER tasks the agent's network namespace, the cluster network and the runtime's labels", () => {
@@ -112,5 +132,25 @@ describe("dockerPlan", () => {
 
   it("leaves the host's plan untouched", () => {
     expect(plan.master.flags.ip).toBe("127.0.0.1");
+  });
+
+  it("serves Mesos-DNS on every interface and on port 53 of the cluster network, without a --master flag", () => {
+    const mesosdns = {
+      name: "mesosdns",
+      role: "dns" as const,
+      url: "http://127.0.0.1:8123",
+      logPath: "/s/logs/mesosdns.log",
+      flags: { masters: "127.0.0.1:5050", port: "8053", listener: "127.0.0.1", http_port: "8123" },
+    };
+    const withDns = dockerPlan({ ...plan, mesosdns }, { clusterId: "42" });
+    expect(withDns.mesosdns?.flags).toEqual({
+      masters: "master:5050",
+      port: "8053",
+      listener: "0.0.0.0",
+      http_listener: "0.0.0.0",
+      http_port: "8123",
+      network_port: "53",
+      resolvers: "127.0.0.11",
+    });
   });
 });

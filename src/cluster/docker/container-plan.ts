@@ -51,6 +51,23 @@ function adaptAgentFlags(flags: Record<string, string>, name: string, context: D
     flags.docker_container_labels = formatLabelsFlag(labels);
 }
 
+/**
+ * Mesos-DNS on every interface of its container: the published port for the host, and port 53 on the
+ * cluster network, where the other containers' resolver (Docker's embedded one) forwards names it does not
+ * know. It forwards names outside its domain to its own container's embedded resolver, which forwards to
+ * the host's; it is the only container without Mesos-DNS as its resolver, so this never loops.
+ */
+function adaptMesosDnsFlags(flags: Record<string, string>, plan: ClusterPlan): void {
+  flags.masters = masterOnNetwork(plan);
+  flags.listener = "0.0.0.0";
+  flags.http_listener = "0.0.0.0";
+  flags.network_port = "53";
+  flags.resolvers ??= DOCKER_EMBEDDED_DNS;
+}
+
+/** Docker's resolver inside every container on a user-defined network. */
+export const DOCKER_EMBEDDED_DNS = "127.0.0.11";
+
 function adaptRole(launch: RoleLaunch, plan: ClusterPlan, context: DockerPlanContext): RoleLaunch {
   const flags = { ...launch.flags };
   // The credential files are on the host, not in the role containers: agents here are not authenticated.
@@ -59,7 +76,17 @@ function adaptRole(launch: RoleLaunch, plan: ClusterPlan, context: DockerPlanCon
   delete flags.credential;
   const advertisesDefault = (ipFlag: string) =>
     flags.hostname === undefined || flags.hostname === reachableHost(flags[ipFlag] ?? "");
-  if (launch.role === "marathon") {
+  if (launch.role === "consul") {
+    flags.client = "0.0.0.0";
+    delete flags.advertise;
+    flags.data_dir = containerWorkDir(launch.name);
+  } else if (launch.role === "registrator") {
+    // Consul by its network alias; the agents' task processes are in their containers, so registrator
+    // reads labels only (their environment is not visible from its container).
+    if (plan.consul) flags.registry = `consul://${plan.consul.name}:${new URL(plan.consul.url).port}`;
+  } else if (launch.role === "dns") {
+    adaptMesosDnsFlags(flags, plan);
+  } else if (launch.role === "marathon" || launch.role === "chronos") {
     if (advertisesDefault("http_address")) flags.hostname = launch.name;
     flags.http_address = "0.0.0.0";
     flags.storage = containerWorkDir(launch.name);
@@ -71,7 +98,8 @@ function adaptRole(launch: RoleLaunch, plan: ClusterPlan, context: DockerPlanCon
     if (launch.role === "agent") adaptAgentFlags(flags, launch.name, context);
     else flags.work_dir = containerWorkDir(launch.name);
   }
-  if (launch.role !== "master") flags.master = masterOnNetwork(plan);
+  if (launch.role !== "master" && launch.role !== "consul" && launch.role !== "dns")
+    flags.master = masterOnNetwork(plan);
   return { ...launch, flags, url: hostReachableUrl(launch.url, plan.bindAddress) };
 }
 
@@ -88,5 +116,9 @@ export function dockerPlan(plan: ClusterPlan, context: DockerPlanContext): Clust
     master: adapt(plan.master),
     agents: plan.agents.map(adapt),
     ...(plan.marathon ? { marathon: adapt(plan.marathon) } : {}),
+    ...(plan.chronos ? { chronos: adapt(plan.chronos) } : {}),
+    ...(plan.consul ? { consul: adapt(plan.consul) } : {}),
+    ...(plan.registrator ? { registrator: adapt(plan.registrator) } : {}),
+    ...(plan.mesosdns ? { mesosdns: adapt(plan.mesosdns) } : {}),
   };
 }

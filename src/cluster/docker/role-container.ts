@@ -7,6 +7,7 @@ import type { LaunchedRole, RoleLaunch } from "../runtime/runtime.js";
 import { engineAccess } from "./engine-access.js";
 import { isNotFound, type DockerEngine } from "./engine.js";
 import { clusterLabels, containerName, type Labels } from "./labels.js";
+import { publishedPorts } from "./role-ports.js";
 
 export interface RoleContainerOptions {
   engine: DockerEngine;
@@ -16,6 +17,8 @@ export interface RoleContainerOptions {
   /** Host address the role's port is published on: 127.0.0.1, or 0.0.0.0 with mapPortsToHost. */
   publishAddress: string;
   extraLabels: Labels;
+  /** The resolvers the container uses (the cluster's Mesos-DNS, when it has one). */
+  dns?: string[];
 }
 
 /**
@@ -55,7 +58,7 @@ export async function launchRoleContainer(
   options: RoleContainerOptions,
 ): Promise<LaunchedRole> {
   const { engine, clusterId, network } = options;
-  const port = `${new URL(launch.url).port}/tcp`;
+  const ports = publishedPorts(launch);
   const access = agentAccess(launch);
   const container = await engine.createContainer({
     name: containerName(clusterId, launch.name),
@@ -64,12 +67,18 @@ export async function launchRoleContainer(
     Hostname: launch.name,
     Labels: clusterLabels(clusterId, launch.name, options.extraLabels),
     Env: [`${CLUSTER_ID_ENV}=${clusterId}`, ...access.env],
-    ExposedPorts: { [port]: {} },
+    ExposedPorts: Object.fromEntries(ports.map((port) => [port, {}])),
     HostConfig: {
       Init: true,
       Binds: access.binds,
       NetworkMode: network,
-      PortBindings: { [port]: [{ HostIp: options.publishAddress, HostPort: port.split("/")[0] as string }] },
+      ...(options.dns?.length ? { Dns: options.dns } : {}),
+      PortBindings: Object.fromEntries(
+        ports.map((port) => [
+          port,
+          [{ HostIp: options.publishAddress, HostPort: port.split("/")[0] as string }],
+        ]),
+      ),
     },
     NetworkingConfig: { EndpointsConfig: { [network]: { Aliases: [launch.name] } } },
   });

@@ -13,11 +13,11 @@ import {
 describe("loadClusterConfigText", () => {
   it("reads the JSON form and reports its unavailable roles", () => {
     const result = loadClusterConfigText(
-      '  {"agents": [{}, {}], "marathon": {"apps": [{"id": "/a"}]}, "chronos": {}}',
+      '  {"agents": [{}, {}], "marathon": {"apps": [{"id": "/a"}]}, "chronos": {}, "zookeeper": {}}',
       "c.json",
     );
     expect(result.spec.agents).toHaveLength(2);
-    expect(result.unavailable).toEqual([{ role: "chronos", line: 0 }]);
+    expect(result.unavailable).toEqual([{ role: "zookeeper", line: 0 }]);
     expect(result.notices).toEqual([]);
   });
 

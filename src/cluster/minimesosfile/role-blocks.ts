@@ -95,6 +95,23 @@ function readMesosDnsBlock(block: Block, ctx: MappingContext): NonNullable<Clust
   return spec;
 }
 
+/** `consul { portNumber, dnsPortNumber }` */
+function readConsulBlock(block: Block, ctx: MappingContext): NonNullable<ClusterSpecInput["consul"]> {
+  const spec: NonNullable<ClusterSpecInput["consul"]> = {};
+  readBlock(
+    block,
+    {
+      properties: {
+        portNumber: (p) => (spec.port = portValue(ctx, p)),
+        dnsPortNumber: (p) => (spec.dnsPort = portValue(ctx, p)),
+      },
+      retired: IMAGE_ERA,
+    },
+    ctx,
+  );
+  return spec;
+}
+
 /** Reads one of the roles beside master and agents into the spec. */
 export const optionalRoleReaders = {
   zookeeper: (b: Block, ctx: MappingContext, spec: ClusterSpecInput) =>
@@ -105,8 +122,7 @@ export const optionalRoleReaders = {
     (spec.chronos = readPortOnlyBlock(b, ctx)),
   mesosdns: (b: Block, ctx: MappingContext, spec: ClusterSpecInput) =>
     (spec.mesosdns = readMesosDnsBlock(b, ctx)),
-  consul: (b: Block, ctx: MappingContext, spec: ClusterSpecInput) =>
-    (spec.consul = readPortOnlyBlock(b, ctx)),
+  consul: (b: Block, ctx: MappingContext, spec: ClusterSpecInput) => (spec.consul = readConsulBlock(b, ctx)),
   registrator: (b: Block, ctx: MappingContext, spec: ClusterSpecInput) => {
     readBlock(b, { retired: IMAGE_ERA }, ctx);
     spec.registrator = {};

@@ -57,7 +57,7 @@ describe("saved minimesosFiles", () => {
     expect(result.spec.master).toEqual({ authenticate: false });
     expect(value(result.spec.agents?.[0]?.resources, "mem")).toBe(512);
     expect(value(result.spec.agents?.[0]?.resources, "ports")).toBe("[31000-32000]");
-    expect(unavailableRoles(result)).toEqual(["consul", "mesosdns", "registrator", "zookeeper"]);
+    expect(unavailableRoles(result)).toEqual(["zookeeper"]);
     expect(noticeAbout(result, "imageName")).toHaveLength(1);
     expect(noticeAbout(result, "imageName")[0]).toMatch(
       /:10: 'imageName' .* \(also on lines 40, 45, 52, 58, 63, 68\)/,
@@ -124,6 +124,6 @@ describe("saved minimesosFiles", () => {
     expect(noticeAbout(result, "networkMode")[0]).toMatch(/:14: .*also on lines 43, 49, 56, 62/);
     expect(result.spec.agents?.[0]?.loggingLevel).toBeUndefined();
     expect(value(result.spec.agents?.[0]?.resources, "mem")).toBe(256);
-    expect(unavailableRoles(result)).toEqual(["consul", "registrator", "zookeeper"]);
+    expect(unavailableRoles(result)).toEqual(["zookeeper"]);
   });
 });

@@ -46,16 +46,11 @@ describe("minimesosFile mapping", () => {
   it("keeps every not-yet-available role and reports it with its line", () => {
     const result = loadMinimesosFile(
       cluster(
-        "  agent { }\n  chronos { portNumber = 4401 }\n  mesosdns { }\n  consul { }\n  registrator { }",
+        "  agent { }\n  chronos { portNumber = 4401 }\n  mesosdns { }\n  consul { }\n  registrator { }\n  zookeeper { }",
       ),
     );
     expect(result.spec).toMatchObject({ chronos: { port: 4401 }, mesosdns: {}, consul: {}, registrator: {} });
-    expect(result.unavailable).toEqual([
-      { role: "chronos", line: 3 },
-      { role: "mesosdns", line: 4 },
-      { role: "consul", line: 5 },
-      { role: "registrator", line: 6 },
-    ]);
+    expect(result.unavailable).toEqual([{ role: "zookeeper", line: 7 }]);
   });
 
   it("treats roles the caller can run as available", () => {

@@ -21,7 +21,15 @@ export interface ToSpecOptions {
   availableRoles?: readonly string[];
 }
 
-export const DEFAULT_AVAILABLE_ROLES: readonly string[] = ["master", "agent", "marathon"];
+export const DEFAULT_AVAILABLE_ROLES: readonly string[] = [
+  "master",
+  "agent",
+  "marathon",
+  "chronos",
+  "consul",
+  "registrator",
+  "mesosdns",
+];
 
 function readClusterBlock(block: Block, ctx: MappingContext, available: readonly string[]): ClusterSpecInput {
   const spec: ClusterSpecInput = {};

@@ -28,6 +28,8 @@ export class DockerRuntime implements Runtime {
   private image: string | undefined;
   private clusterId: string | undefined;
   private publishAddress = "127.0.0.1";
+  /** The Mesos-DNS container's IP once it runs: every later container resolves through it. */
+  private dnsIp: string | undefined;
 
   constructor(options: DockerRuntimeOptions = {}) {
     this.engine = options.engine ?? dockerEngine();
@@ -52,14 +54,17 @@ export class DockerRuntime implements Runtime {
 
   async launch(launch: RoleLaunch, clusterId: string): Promise<LaunchedRole> {
     if (this.image === undefined) throw new Error("DockerRuntime.prepare() must run before launch()");
-    return launchRoleContainer(launch, {
+    const launched = await launchRoleContainer(launch, {
       engine: this.engine,
       image: this.image,
       network: networkName(clusterId),
       clusterId,
       publishAddress: this.publishAddress,
       extraLabels: this.labels,
+      ...(this.dnsIp && launch.role !== "dns" ? { dns: [this.dnsIp] } : {}),
     });
+    if (launch.role === "dns" && launched.advertisedIp) this.dnsIp = launched.advertisedIp;
+    return launched;
   }
 
   async sweep(clusterId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { ClusterPlan } from "../plan.js";
 import type { Progress } from "../progress.js";
 
-export type RoleKind = "master" | "agent" | "marathon";
+export type RoleKind = "master" | "agent" | "marathon" | "chronos" | "consul" | "registrator" | "dns";
 
 /** What a runtime needs to start one role of a cluster. */
 export interface RoleLaunch {

@@ -18,7 +18,7 @@ export interface ClusterSpec {
   marathon?: { port: number; apps: MarathonDefinition[]; groups: MarathonDefinition[] };
   chronos?: { port: number };
   mesosdns?: { port: number; httpPort: number };
-  consul?: { port: number };
+  consul?: { port: number; dnsPort: number };
   registrator?: Record<string, never>;
 }
 

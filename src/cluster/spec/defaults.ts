@@ -11,6 +11,7 @@ export const DEFAULT_PORTS = {
   mesosdnsDns: 8053,
   mesosdnsHttp: 8123,
   consul: 8500,
+  consulDns: 8600,
 } as const;
 
 /**

@@ -70,7 +70,7 @@ describe("devPreset", () => {
     const spec = devPreset({ marathon: { apps: ["app.json"] }, mesosdns: {}, consul: {}, registrator: {} });
     expect(spec.marathon).toEqual({ port: 8080, apps: ["app.json"], groups: [] });
     expect(spec.mesosdns).toEqual({ port: 8053, httpPort: 8123 });
-    expect(spec.consul).toEqual({ port: 8500 });
+    expect(spec.consul).toEqual({ port: 8500, dnsPort: 8600 });
     expect(spec.registrator).toEqual({});
   });
 

@@ -75,7 +75,12 @@ function resolve(input: ClusterSpecInput, preset: Preset): ClusterSpec {
         httpPort: port(mesosdns.httpPort, DEFAULT_PORTS.mesosdnsHttp),
       },
     }),
-    ...(consul && { consul: { port: port(consul.port, DEFAULT_PORTS.consul) } }),
+    ...(consul && {
+      consul: {
+        port: port(consul.port, DEFAULT_PORTS.consul),
+        dnsPort: port(consul.dnsPort, DEFAULT_PORTS.consulDns),
+      },
+    }),
     ...(registrator && { registrator: {} }),
   };
 }

@@ -53,7 +53,11 @@ export const mesosdnsSchema = z.strictObject({
   httpPort: portSchema.optional(),
 });
 
-export const consulSchema = z.strictObject({ port: portSchema.optional() });
+export const consulSchema = z.strictObject({
+  port: portSchema.optional(),
+  /** Consul's DNS interface, UDP and TCP. */
+  dnsPort: portSchema.optional(),
+});
 
 export const registratorSchema = z.strictObject({});
 

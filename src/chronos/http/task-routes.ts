@@ -19,7 +19,12 @@ export function registerTaskRoutes(http: FastifyInstance, core: ChronosCore): vo
       const body = jsonBody(request, reply);
       if (!body) return reply;
       const statusCode = (body.json as { statusCode?: unknown } | null)?.statusCode;
-      if (typeof statusCode !== "number") return reply.code(500).send();
+      if (typeof statusCode !== "number")
+        return apiError(
+          reply,
+          400,
+          'An async job\'s completion needs a numeric statusCode, as {"statusCode":0}',
+        );
       const taskId = param(request, "taskId");
       const parsed = parseTaskId(taskId);
       if (!parsed) return noContent(reply);

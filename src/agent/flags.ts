@@ -12,7 +12,10 @@ export const agentFlags: FlagSpecs = {
     kind: "string",
     help: "IP address advertised to reach this agent (default: --ip; with --ip=0.0.0.0 this machine's first non-loopback IPv4 address)",
   },
-  master: { kind: "string", help: "The master to register with: host:port or http://host:port" },
+  master: {
+    kind: "string",
+    help: "The master to register with: host:port, http://host:port, or zk://host:port[,host:port]/path to follow the leader",
+  },
   work_dir: { kind: "string", help: "Where sandboxes and checkpoints live (default: a new temp dir)" },
   resources: { kind: "string", help: "Total resources, e.g. 'cpus:4;mem:2048;ports:[31000-32000]'" },
   attributes: { kind: "string", help: "Attributes, e.g. 'rack:r1;level:10'" },

@@ -3,8 +3,11 @@ import { RecordIODecoder } from "../common/recordio.js";
 import { Agent } from "node:http";
 import { postForStream, postJson, readBody } from "../mesos/http-transport.js";
 import { AGENT_LINK_PATH, type AgentLinkCall, type AgentLinkEvent } from "../mesos/agent-link-protocol.js";
+import { locateMasters, type MasterLocator } from "../mesos/master-locator.js";
+import { isZkUrl } from "../mesos/zk/zk-url.js";
 
 export interface MasterLinkOptions {
+  /** `http://host:port` of the master, or `zk://…/path`: then the link follows the leader there. */
   masterUrl: string;
   logger: Logger;
   /** The REGISTER body for each attempt (it carries the running tasks on re-registration). */
@@ -28,6 +31,8 @@ const keepAlive = new Agent({ keepAlive: true, maxSockets: 64 });
  * quick: a refused connection costs the master nothing, and agents started beside it register at once.
  */
 const REFUSED_BACKOFF_MAX_MS = 100;
+/** How long one attempt waits for ZooKeeper to name a leader before backing off. */
+const LEADER_WAIT_MS = 2_000;
 
 /**
  * The agent's side of the internal link: keeps one REGISTER stream open (reconnecting with capped
@@ -41,24 +46,44 @@ export class MasterLink {
   private loop: Promise<void> | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
   private refused = false;
+  /** With `zk://`: where the leader is read, and the leader currently used. */
+  private readonly locator: MasterLocator | undefined;
+  private master: string | undefined;
 
-  constructor(private readonly options: MasterLinkOptions) {}
+  constructor(private readonly options: MasterLinkOptions) {
+    this.locator = isZkUrl(options.masterUrl) ? locateMasters(options.masterUrl) : undefined;
+    this.master = this.locator ? undefined : options.masterUrl;
+  }
+
+  /** The master the link uses now (for `zk://`, the last leader read; undefined before the first). */
+  get masterInUse(): string | undefined {
+    return this.master;
+  }
 
   get isConnected(): boolean {
     return this.connected;
   }
 
   start(): void {
-    this.loop ??= this.run();
+    if (this.loop) return;
+    // A new leader: drop the stream to the old one, so that the agent re-registers with the new one at once.
+    this.locator?.onLeaderChange((leader) => {
+      if (this.stopped || leader.origin === this.master) return;
+      this.options.logger.info({ leader: leader.origin, was: this.master }, "new leading master");
+      this.master = leader.origin;
+      this.reconnect();
+    });
+    this.loop = this.run();
   }
 
   /** Posts a call; false when the master is unreachable or refuses it (the caller retries if it must). */
   async send(call: AgentLinkCall): Promise<boolean> {
     const agentId = this.options.agentId();
-    if (this.stopped || !agentId) return false;
+    const master = this.master;
+    if (this.stopped || !agentId || master === undefined) return false;
     try {
       const res = await postJson(
-        new URL(this.options.masterUrl + AGENT_LINK_PATH),
+        new URL(master + AGENT_LINK_PATH),
         JSON.stringify({ ...call, agent_id: { value: agentId } }),
         { agent: keepAlive, headers: this.authHeaders(), timeoutMs: ANSWER_TIMEOUT_MS },
       );
@@ -85,7 +110,20 @@ export class MasterLink {
     clearTimeout(this.pingTimer);
     this.abort?.abort();
     this.wake?.();
+    this.locator?.close();
     await this.loop;
+  }
+
+  /** The master to register with: fixed, or the leader ZooKeeper names (undefined while none is known). */
+  private async currentMaster(): Promise<string | undefined> {
+    if (!this.locator) return this.master;
+    try {
+      const [leader] = await this.locator.candidates(LEADER_WAIT_MS);
+      if (leader) this.master = leader.origin;
+    } catch (error) {
+      this.options.logger.debug({ err: error }, "no leading master in ZooKeeper yet");
+    }
+    return this.master;
   }
 
   private async run(): Promise<void> {
@@ -107,6 +145,8 @@ export class MasterLink {
   private async openStream(): Promise<boolean> {
     let registered = false;
     this.refused = false;
+    const master = await this.currentMaster();
+    if (master === undefined || this.stopped) return false;
     const agentId = this.options.agentId();
     const call: AgentLinkCall = {
       type: "REGISTER",
@@ -114,7 +154,7 @@ export class MasterLink {
       register: this.options.registration(),
     };
     try {
-      const post = postForStream(new URL(this.options.masterUrl + AGENT_LINK_PATH), JSON.stringify(call), {
+      const post = postForStream(new URL(master + AGENT_LINK_PATH), JSON.stringify(call), {
         headers: this.authHeaders(),
         timeoutMs: ANSWER_TIMEOUT_MS,
       });

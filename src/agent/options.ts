@@ -1,3 +1,4 @@
+import { isZkUrl, parseZkUrl } from "../mesos/zk/zk-url.js";
 import type { Credential } from "../mesos/credentials.js";
 import type { Logger } from "../common/logger.js";
 
@@ -67,11 +68,16 @@ export interface AgentOptions {
   flags?: Record<string, string>;
 }
 
-/** The master's base URL from `host:port` or `http://host:port`. */
+/**
+ * The master's base URL from `host:port` or `http://host:port`; a `zk://host:port[,…]/path` URL is checked
+ * (a malformed one throws, naming the problem) and kept as it is: the master link follows the leader there.
+ */
 export function masterBaseUrl(master: string): string {
   const text = master.trim();
-  if (text.startsWith("zk://"))
-    throw new Error(`--master=${text}: ZooKeeper is not supported by this agent yet; give host:port`);
+  if (isZkUrl(text)) {
+    parseZkUrl(text);
+    return text;
+  }
   const withScheme = /^https?:\/\//.test(text) ? text : `http://${text}`;
   const url = new URL(withScheme);
   return `${url.protocol}//${url.host}`;

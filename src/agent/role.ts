@@ -52,14 +52,20 @@ export const agentRole: RoleDefinition = {
   flags: agentFlags,
   start: async (flags, logger) => {
     const options = agentOptionsFromFlags(flags);
-    return startAgent({
+    const fatal: Array<(error: Error) => void> = [];
+    const agent = await startAgent({
       ...options,
       logger,
-      // As a process of its own, an agent the master shuts down exits, like mesos-agent.
+      // An agent the master shuts down ends, like mesos-agent: `minimesos run` exits with status 1.
       onShutdown: (message) => {
         logger.error({ message }, "agent shut down by the master");
-        process.exit(1);
+        for (const listener of fatal) listener(new Error(`shut down by the master: ${message}`));
       },
     });
+    return {
+      url: agent.url,
+      stop: () => agent.stop(),
+      onFatal: (listener) => void fatal.push(listener),
+    };
   },
 };

@@ -9,6 +9,7 @@ import type { FrameworkRegistry } from "./state/frameworks.js";
 import type { MasterIds } from "./state/ids.js";
 import type { OfferRegistry } from "./state/offers.js";
 import type { Registrar } from "./registry/registrar.js";
+import type { Leadership } from "./election/leadership.js";
 
 /** Everything the master's parts share. The core modules are functions over this. */
 export interface MasterContext {
@@ -24,8 +25,13 @@ export interface MasterContext {
   readonly allocator: Allocator;
   readonly operatorEvents: OperatorEventHub;
   readonly counters: MasterCounters;
-  /** Keeps admitted agents in the work dir across restarts; none with `--registry=in_memory` or no work dir. */
-  readonly registrar: Registrar | undefined;
+  /**
+   * Keeps admitted agents across restarts (work dir, or ZooKeeper with --zk); none with `--registry=in_memory`
+   * or no work dir. With --zk it is opened on election.
+   */
+  registrar: Registrar | undefined;
+  /** Whether this master leads, and who does (always itself without --zk). */
+  leadership: Leadership;
   /** Marks registry agents that do not come back after a restart unreachable. */
   reregisterTimer: NodeJS.Timeout | undefined;
   /** True once stop() began: nothing new is started. */

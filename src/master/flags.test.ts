@@ -29,10 +29,23 @@ describe("master flags", () => {
     });
   });
 
-  it("refuses --zk with a clear message", () => {
-    const { values } = parseFlags(MASTER_FLAGS, ["--zk=zk://127.0.0.1:2181/mesos"]);
-    expect(() => masterOptionsFromFlags(values)).toThrow(UnsupportedFlagError);
-    expect(() => masterOptionsFromFlags(values)).toThrow(/--zk is not yet supported/);
+  it("takes --zk with --quorum and --zk_session_timeout, and refuses --zk without a quorum", () => {
+    const { values } = parseFlags(MASTER_FLAGS, [
+      "--zk=zk://127.0.0.1:2181,127.0.0.1:2182/mesos",
+      "--quorum=2",
+      "--zk_session_timeout=2secs",
+    ]);
+    const zk = masterOptionsFromFlags(values).zk;
+    expect(zk?.zk.connectionString).toBe("127.0.0.1:2181,127.0.0.1:2182");
+    expect(zk?.zk.path).toBe("/mesos");
+    expect(zk?.quorum).toBe(2);
+    expect(zk?.sessionTimeoutMs).toBe(2000);
+    const alone = parseFlags(MASTER_FLAGS, ["--zk=zk://127.0.0.1:2181/mesos"]).values;
+    expect(() => masterOptionsFromFlags(alone)).toThrow(UnsupportedFlagError);
+    expect(() => masterOptionsFromFlags(alone)).toThrow(/Need to specify --quorum/);
+    const bad = parseFlags(MASTER_FLAGS, ["--zk=zk://127.0.0.1:2181", "--quorum=1"]).values;
+    expect(() => masterOptionsFromFlags(bad)).toThrow(/Malformed ZooKeeper URL/);
+    expect(masterOptionsFromFlags(parseFlags(MASTER_FLAGS, []).values).zk).toBeUndefined();
   });
 
   it("starts and stops through the role definition", async () => {

@@ -2,6 +2,7 @@ import { formatDuration } from "../common/duration.js";
 import type { FlagSpecs, FlagValue } from "../common/flags.js";
 import type { MasterOptions } from "./options.js";
 import { readCredentials } from "../mesos/credentials.js";
+import { parseElectionFlags } from "./election/election-flags.js";
 
 /** The master's flags, with Mesos's names and (where they differ on purpose) our defaults. */
 export const MASTER_FLAGS: FlagSpecs = {
@@ -60,7 +61,15 @@ export const MASTER_FLAGS: FlagSpecs = {
     kind: "string",
     help: "File (or file:// URL) of principals and secrets: JSON {credentials:[...]} or 'principal secret' lines",
   },
-  zk: { kind: "string", help: "ZooKeeper URL for leader election (not yet supported)" },
+  zk: {
+    kind: "string",
+    help: "ZooKeeper URL for leader election among masters (zk://host:port[,host:port]/path); the registry is kept there too",
+  },
+  quorum: {
+    kind: "number",
+    help: "Masters that must contend before one counts as elected (needed with --zk)",
+  },
+  zk_session_timeout: { kind: "duration", help: "ZooKeeper session timeout", default: "10secs" },
 };
 
 export class UnsupportedFlagError extends Error {}
@@ -80,10 +89,12 @@ const str = (v: FlagValue): string | undefined => (typeof v === "string" && v !=
 
 /** Turns parsed flags into startMaster options. */
 export function masterOptionsFromFlags(values: Record<string, FlagValue>): MasterOptions {
-  if (str(values.zk))
-    throw new UnsupportedFlagError(
-      "--zk is not yet supported by minimesos: leader election with ZooKeeper is not implemented; run one master without --zk",
-    );
+  let election;
+  try {
+    election = parseElectionFlags(str(values.zk), num(values.quorum));
+  } catch (error) {
+    throw new UnsupportedFlagError((error as Error).message);
+  }
   const heartbeatMs = num(values.heartbeat_interval);
   const registry = str(values.registry);
   if (registry !== undefined && registry !== "replicated_log" && registry !== "in_memory")
@@ -109,6 +120,7 @@ export function masterOptionsFromFlags(values: Record<string, FlagValue>): Maste
     maxCompletedFrameworks: num(values.max_completed_frameworks),
     maxCompletedTasksPerFramework: num(values.max_completed_tasks_per_framework),
     maxUnreachableTasksPerFramework: num(values.max_unreachable_tasks_per_framework),
+    ...(election ? { zk: { ...election, sessionTimeoutMs: num(values.zk_session_timeout) } } : {}),
     flags: flagsAsText(values),
   };
 }

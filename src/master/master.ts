@@ -19,6 +19,11 @@ import { OfferRegistry } from "./state/offers.js";
 import { stopMaster } from "./stop.js";
 import { recoverRegistry } from "./core/recovery.js";
 import { Registrar } from "./registry/registrar.js";
+import { FileRegistryStore } from "./registry/registry-store.js";
+import { addLeaderGate } from "./election/leader-gate.js";
+import { standaloneLeadership } from "./election/leadership.js";
+import { startZkLeadership } from "./election/start-zk-leadership.js";
+import type { ZkLeadership } from "./election/zk-leadership.js";
 
 export type { MasterOptions } from "./options.js";
 
@@ -29,6 +34,12 @@ export interface Master {
   readonly port: number;
   /** Read access to the master's state, for tests. */
   readonly context: MasterContext;
+  /**
+   * Called when the master must end although nobody stopped it: with --zk, it led and lost its ZooKeeper
+   * session (Mesos aborts there). The master has stopped acting as master by then; the owner should stop it
+   * and, as a process, exit.
+   */
+  onFatal(listener: (error: Error) => void): void;
   stop(): Promise<void>;
 }
 
@@ -48,16 +59,18 @@ export async function startMaster(options: MasterOptions = {}): Promise<Master> 
       resolved.logger.error({ err: error }, "allocation failed; offers go on with the next run"),
   });
   const agents = new AgentRegistry();
+  // With --zk the registry is read on election, from ZooKeeper.
   const { registrar, recovered } =
-    resolved.workDir && resolved.registry === "replicated_log"
-      ? await Registrar.open(resolved.workDir, agents, resolved.logger)
+    !resolved.zk && resolved.workDir && resolved.registry === "replicated_log"
+      ? await Registrar.open(new FileRegistryStore(resolved.workDir), agents, resolved.logger)
       : { registrar: undefined, recovered: undefined };
   const info = buildMasterInfo(id, resolved.ip, bound.port, resolved.hostname);
+  const startTime = Date.now() / 1000;
   const ctx: MasterContext = {
     options: resolved,
     logger: resolved.logger,
     info,
-    startTime: Date.now() / 1000,
+    startTime,
     ids: new MasterIds(id),
     frameworks: new FrameworkRegistry(resolved.maxCompletedFrameworks),
     agents,
@@ -66,11 +79,15 @@ export async function startMaster(options: MasterOptions = {}): Promise<Master> 
     operatorEvents: new OperatorEventHub(resolved.heartbeatIntervalSeconds * 1000),
     counters: new MasterCounters(),
     registrar,
+    leadership: resolved.zk
+      ? { isLeader: false, leader: undefined, electedTime: undefined }
+      : standaloneLeadership(info, startTime),
     reregisterTimer: undefined,
     stopping: false,
   };
   contextRef.current = ctx;
   if (recovered) ctx.reregisterTimer = recoverRegistry(ctx, recovered);
+  addLeaderGate(app, () => ctx.leadership, id);
   registerSchedulerApi(app, ctx);
   registerAgentLink(app, ctx);
   registerOperatorApi(app, ctx);
@@ -87,12 +104,26 @@ export async function startMaster(options: MasterOptions = {}): Promise<Master> 
   // The real port is known only now (port 0 = any free port).
   Object.assign(info, buildMasterInfo(id, resolved.ip, listening.port, resolved.hostname));
   const url = `http://${resolved.ip}:${listening.port}`;
+  const fatal: Array<(error: Error) => void> = [];
+  let zk: ZkLeadership | undefined;
+  if (resolved.zk) {
+    try {
+      zk = await startZkLeadership(ctx, resolved.zk, (error) => fatal.forEach((listener) => listener(error)));
+    } catch (error) {
+      await stopMaster(ctx, app);
+      throw error;
+    }
+  }
   let stopped: Promise<void> | undefined;
   return {
     url,
     id,
     port: listening.port,
     context: ctx,
-    stop: () => (stopped ??= stopMaster(ctx, app)),
+    onFatal: (listener) => void fatal.push(listener),
+    stop: () =>
+      (stopped ??= stopMaster(ctx, app).finally(() => {
+        zk?.stop();
+      })),
   };
 }

@@ -54,7 +54,7 @@ function masterMetrics(ctx: MasterContext, out: Record<string, number>): void {
   const c = ctx.counters;
   const agents = ctx.agents.all();
   const frameworks = ctx.frameworks.all();
-  out["master/elected"] = 1;
+  out["master/elected"] = ctx.leadership.isLeader ? 1 : 0;
   out["master/uptime_secs"] = Date.now() / 1000 - ctx.startTime;
   out["master/slaves_active"] = agents.filter((a) => a.active).length;
   out["master/slaves_inactive"] = agents.filter((a) => !a.active).length;

@@ -3,6 +3,15 @@ import { formatDuration } from "../common/duration.js";
 import type { Logger } from "../common/logger.js";
 import { silentLogger } from "../common/logger.js";
 import type { Allocator, AllocatorOptions } from "./allocator/allocator.js";
+import type { ElectionFlags } from "./election/election-flags.js";
+
+/** Leader election through ZooKeeper (mesos-master's `--zk`, `--quorum`, `--zk_session_timeout`). */
+export interface MasterZkOptions extends ElectionFlags {
+  /** Default 10 s, as in Mesos. */
+  sessionTimeoutMs?: number;
+  /** How long start-up waits for ZooKeeper before failing with an error naming it. Default 15 s. */
+  connectTimeoutMs?: number;
+}
 
 export interface MasterOptions {
   ip?: string;
@@ -32,6 +41,11 @@ export interface MasterOptions {
   maxUnreachableTasksPerFramework?: number;
   /** Every flag as text, reported by /master/flags and GET_FLAGS. */
   flags?: Record<string, string>;
+  /**
+   * Contend for leadership in ZooKeeper: the master serves at once but acts as master only once elected, and
+   * keeps its registry in the znode `<path>/registry` instead of the work dir.
+   */
+  zk?: MasterZkOptions;
   /** Replaces the DRF allocator (tests). */
   createAllocator?: (options: AllocatorOptions) => Allocator;
 }
@@ -39,12 +53,19 @@ export interface MasterOptions {
 export type ResolvedMasterOptions = Required<
   Omit<
     MasterOptions,
-    "offerTimeoutMs" | "workDir" | "cluster" | "logDir" | "createAllocator" | "hostname" | "credentials"
+    | "offerTimeoutMs"
+    | "workDir"
+    | "cluster"
+    | "logDir"
+    | "createAllocator"
+    | "hostname"
+    | "credentials"
+    | "zk"
   >
 > &
   Pick<
     MasterOptions,
-    "offerTimeoutMs" | "workDir" | "cluster" | "logDir" | "createAllocator" | "credentials"
+    "offerTimeoutMs" | "workDir" | "cluster" | "logDir" | "createAllocator" | "credentials" | "zk"
   > & {
     hostname: string;
   };
@@ -70,6 +91,11 @@ function flagsOf(o: Omit<ResolvedMasterOptions, "flags">): Record<string, string
   if (o.workDir) flags.work_dir = o.workDir;
   if (o.cluster) flags.cluster = o.cluster;
   if (o.logDir) flags.log_dir = o.logDir;
+  if (o.zk) {
+    flags.zk = o.zk.zk.display;
+    flags.quorum = String(o.zk.quorum);
+    flags.zk_session_timeout = formatDuration(o.zk.sessionTimeoutMs ?? 10_000);
+  }
   return flags;
 }
 

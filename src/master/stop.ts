@@ -22,5 +22,5 @@ export async function stopMaster(ctx: MasterContext, app: FastifyInstance): Prom
   }
   ctx.operatorEvents.closeAll();
   await app.close();
-  await ctx.registrar?.flush();
+  await ctx.registrar?.close();
 }

@@ -42,8 +42,7 @@ export function addLeaderGate(app: FastifyInstance, leadership: () => Leadership
     if (!LEADER_ONLY.has(path)) return;
     const current = leadership();
     if (current.isLeader) return;
-    if (current.leader?.id === selfId)
-      return sendText(reply, 503, "Master has not finished recovery");
+    if (current.leader?.id === selfId) return sendText(reply, 503, "Master has not finished recovery");
     return redirectToLeader(current, request, reply, true);
   });
 }

@@ -29,7 +29,10 @@ export const leaderView = (info: MasterInfo): LeaderView => ({
 /** The leader read from its `json.info_` znode (other masters' MasterInfo may lack fields). */
 export const leaderViewFromZk = (leader: LeaderInfo): LeaderView => ({
   id: leader.id,
-  pid: typeof leader.info.pid === "string" && leader.info.pid !== "" ? leader.info.pid : `master@${leader.address}`,
+  pid:
+    typeof leader.info.pid === "string" && leader.info.pid !== ""
+      ? leader.info.pid
+      : `master@${leader.address}`,
   hostname: leader.hostname,
   port: leader.port,
 });

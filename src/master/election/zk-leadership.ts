@@ -16,10 +16,11 @@ export interface ZkLeadershipOptions extends ElectionFlags {
 
 /**
  * Leadership of a master started with --zk, as mesos-master has it: it acts as master only once elected and
- * recovered; a leader that loses its candidacy ends (onFatal), a follower that loses it contends again.
+ * recovered; a master that loses its candidacy (its ZooKeeper session ended) ends through onFatal, and its
+ * supervisor starts it again. Mesos aborts a leader there; its followers contend again instead.
  */
 export class ZkLeadership implements Leadership {
-  private election: MasterElection;
+  private readonly election: MasterElection;
   private recovered = false;
   private stopped = false;
 
@@ -70,14 +71,9 @@ export class ZkLeadership implements Leadership {
     });
     election.onLostLeadership(({ reason, wasLeader }) => {
       if (this.stopped) return;
-      if (wasLeader) {
-        this.options.onFatal(new Error(`Lost leadership in ZooKeeper (${reason}); the master must end`));
-        return;
-      }
-      logger.warn({ reason }, "Lost candidacy as a follower; contending again");
-      election.stop();
-      this.election = this.newElection();
-      this.election.start().catch((error: unknown) => logger.error({ err: error }, "cannot contend again"));
+      // Mesos aborts a leader here (a follower contends again there; here it ends too, and is restarted).
+      const role = wasLeader ? "leadership" : "candidacy";
+      this.options.onFatal(new Error(`Lost ${role} in ZooKeeper (${reason}); the master must end`));
     });
     return election;
   }

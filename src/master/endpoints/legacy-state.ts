@@ -3,8 +3,11 @@ import { BUILD_INFO } from "../build-info.js";
 import { legacyAgent, legacyRecoveredAgent } from "./legacy-agent.js";
 import { legacyFramework } from "./legacy-framework.js";
 
-export function leaderInfo(ctx: MasterContext): Record<string, unknown> {
-  const { id, pid, port, hostname } = ctx.info;
+/** `leader_info` of the leading master (this one, or another with --zk); undefined while none is known. */
+export function leaderInfo(ctx: MasterContext): Record<string, unknown> | undefined {
+  const leader = ctx.leadership.leader;
+  if (!leader) return undefined;
+  const { id, pid, port, hostname } = leader;
   return { id, pid, port, hostname };
 }
 
@@ -14,7 +17,7 @@ export function legacyState(ctx: MasterContext): Record<string, unknown> {
   const out: Record<string, unknown> = {
     ...BUILD_INFO,
     start_time: ctx.startTime,
-    elected_time: ctx.startTime,
+    elected_time: ctx.leadership.electedTime,
     id: ctx.info.id,
     pid: ctx.info.pid,
     hostname: ctx.info.hostname,
@@ -22,7 +25,7 @@ export function legacyState(ctx: MasterContext): Record<string, unknown> {
     activated_slaves: agents.filter((a) => a.active).length,
     deactivated_slaves: agents.filter((a) => !a.active).length,
     unreachable_slaves: ctx.agents.unreachable.size,
-    leader: ctx.info.pid,
+    leader: ctx.leadership.leader?.pid,
     leader_info: leaderInfo(ctx),
   };
   if (ctx.options.cluster) out.cluster = ctx.options.cluster;

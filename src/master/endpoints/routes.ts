@@ -3,6 +3,7 @@ import { bodyText, sendLegacyJson, sendText, singleValuedQuery } from "../../com
 import type { MasterContext } from "../context.js";
 import { removeFramework } from "../core/frameworks.js";
 import { versionJson } from "../build-info.js";
+import { redirectToLeader } from "../election/leader-gate.js";
 import { metricsSnapshot } from "../metrics-snapshot.js";
 import { legacyAgentFull, legacyRecoveredAgent } from "./legacy-agent.js";
 import { legacyFramework } from "./legacy-framework.js";
@@ -68,9 +69,7 @@ export function registerLegacyEndpoints(app: FastifyInstance, ctx: MasterContext
   for (const url of ["/health", "/master/health"])
     app.get(url, async (_request, reply) => reply.code(200).send(""));
   for (const url of ["/redirect", "/master/redirect"])
-    app.get(url, async (_request, reply) =>
-      reply.code(307).header("Location", `//${ctx.info.hostname}:${ctx.info.port}`).send(""),
-    );
+    app.get(url, async (request, reply) => redirectToLeader(ctx.leadership, request, reply, false));
   for (const url of ["/version", "/version.json"])
     app.get(url, async (request, reply) => sendLegacyJson(request, reply, versionJson()));
   for (const url of ["/metrics/snapshot", "/metrics/snapshot.json"])

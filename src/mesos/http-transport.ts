@@ -58,6 +58,8 @@ function startPost(url: URL, body: string, options: PostOptions): http.ClientReq
     agent: options.agent,
     headers: { ...JSON_HEADERS, "Content-Length": Buffer.byteLength(body), ...options.headers },
   });
+  // Calls are small and answered at once: Nagle's algorithm would hold them for delayed ACKs.
+  request.once("socket", (socket) => socket.setNoDelay(true));
   if (options.timeoutMs !== undefined) {
     const timeoutMs = options.timeoutMs;
     request.setTimeout(timeoutMs, () =>

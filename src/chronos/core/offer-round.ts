@@ -39,6 +39,9 @@ function launch(core: ChronosCore, offer: Offer, picks: Pick[]): void {
   // Without a filter the rest of the offer comes back at once for the next slot (Mesos's default would
   // refuse it for 5 s); when nothing is near it is declined and offers suppressed.
   driver.launch(offer, tasks, { refuse_seconds: 0 }).catch((error: unknown) => {
+    // A call cut off by Chronos stopping may still have reached the master: the tasks stay in `running`
+    // (and in --storage), and the next start's reconciliation tells whether they ran, so no slot runs twice.
+    if (core.stopped) return;
     core.logger.warn({ err: error }, "launch failed; the tasks go back to the queue");
     for (const p of picks) {
       core.running.remove(p.taskId);

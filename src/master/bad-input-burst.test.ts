@@ -179,6 +179,19 @@ describe("a burst of bad requests on every endpoint", () => {
     expect(summary(after.json).frameworks[0]?.tasks.map(([id]) => id)).toEqual(["keep"]);
     // The existing scheduler can still call, and a new framework still gets offers.
     expect((await scheduler.call("REVIVE")).status).toBe(202);
+    // After REVIVE the free resources go to the survivor (alone at that moment): it declines them for an
+    // hour, so the newcomer's offer does not depend on how fast it subscribes.
+    let held: unknown[] = [];
+    for (const deadline = Date.now() + 5000; held.length === 0 && Date.now() < deadline;) {
+      await new Promise((r) => setTimeout(r, 10));
+      const frameworks = (await h.get("/master/state")).json.frameworks as Array<{
+        offers: Array<{ id: string }>;
+      }>;
+      held = frameworks[0]?.offers.map((o) => ({ value: o.id })) ?? [];
+    }
+    expect(held.length).toBeGreaterThan(0);
+    const decline = { decline: { offer_ids: held, filters: { refuse_seconds: 3600 } } };
+    expect((await scheduler.call("DECLINE", decline)).status).toBe(202);
     const newcomer = await h.scheduler({ name: "newcomer" });
     const offers = await newcomer.stream.next("OFFERS");
     expect((offers.offers as { offers: Offer[] }).offers[0]?.agent_id.value).toBe(agent.agentId());

@@ -5,7 +5,7 @@ import { silentLogger } from "../../src/common/logger.js";
 import { startAgent, type Agent } from "../../src/agent/agent.js";
 import { startMaster, type Master } from "../../src/master/master.js";
 import { startChronos, type Chronos, type ChronosOptions } from "../../src/chronos/chronos.js";
-import type { ApiAnswer } from "./marathon-cluster.js";
+import { apiCall, type ApiAnswer } from "./marathon-cluster.js";
 
 export interface ChronosCluster {
   master: Master;
@@ -53,26 +53,7 @@ export async function startChronosCluster(
     await agent.registered();
     let chronosOptions: ChronosOptions = { master: master.url, httpPort: 0, failureRetryMs: 200, ...options };
     chronos = await startChronos(chronosOptions);
-    const api: ChronosCluster["api"] = async (path, init = {}) => {
-      const response = await fetch((chronos as Chronos).url + path, {
-        method: init.method ?? "GET",
-        headers: {
-          ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}),
-          ...init.headers,
-        },
-        ...(init.body !== undefined
-          ? { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) }
-          : {}),
-      });
-      const text = await response.text();
-      let json: unknown;
-      try {
-        json = text ? JSON.parse(text) : undefined;
-      } catch {
-        json = undefined;
-      }
-      return { status: response.status, headers: response.headers, json, text };
-    };
+    const api: ChronosCluster["api"] = (path, init) => apiCall((chronos as Chronos).url, path, init);
     return {
       master,
       agents,

@@ -6,6 +6,32 @@ import { startAgent, type Agent } from "../../src/agent/agent.js";
 import { startMaster, type Master, type MasterOptions } from "../../src/master/master.js";
 import { startMarathon, type Marathon, type MarathonOptions } from "../../src/marathon/marathon.js";
 
+/** A JSON call to a role's REST API: bodies are sent as JSON and answers parsed when they are JSON. */
+export async function apiCall(
+  base: string,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiAnswer> {
+  const response = await fetch(base + path, {
+    method: init.method ?? "GET",
+    headers: {
+      ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}),
+      ...init.headers,
+    },
+    ...(init.body !== undefined
+      ? { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) }
+      : {}),
+  });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text };
+}
+
 export interface MarathonCluster {
   master: Master;
   agents: Agent[];
@@ -76,26 +102,7 @@ export async function startMarathonCluster(options: ClusterOptions = {}): Promis
         return marathon as Marathon;
       },
       workRoot,
-      async api(path, init = {}) {
-        const response = await fetch((marathon as Marathon).url + path, {
-          method: init.method ?? "GET",
-          headers: {
-            ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}),
-            ...init.headers,
-          },
-          ...(init.body !== undefined
-            ? { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) }
-            : {}),
-        });
-        const text = await response.text();
-        let json: unknown;
-        try {
-          json = text ? JSON.parse(text) : undefined;
-        } catch {
-          json = undefined;
-        }
-        return { status: response.status, headers: response.headers, json, text };
-      },
+      api: (path, init) => apiCall((marathon as Marathon).url, path, init),
       masterState: async () => (await fetch(`${master.url}/master/state`)).json(),
       async restartMarathon(extra = {}) {
         await marathon?.stop();
